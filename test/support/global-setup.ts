@@ -1,0 +1,19 @@
+import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+
+declare global {
+  var __FLOWGATE_DDB__: { stop(): Promise<void> } | undefined;
+}
+
+/** One in-memory DynamoDB Local for the whole run, on a free port, with the real table. */
+export default async function globalSetup(): Promise<void> {
+  const ddb = await startDynamoDbLocal();
+  globalThis.__FLOWGATE_DDB__ = ddb;
+  process.env.DYNAMODB_ENDPOINT = ddb.endpoint;
+  process.env.TABLE_NAME = 'flowgate-test';
+  try {
+    await ensureTable(ddb.endpoint, process.env.TABLE_NAME);
+  } catch (err) {
+    await ddb.stop();
+    throw err;
+  }
+}
