@@ -6,6 +6,7 @@ declare global {
 
 /** One in-memory DynamoDB Local for the whole run, on a free port, with the real table. */
 export default async function globalSetup(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const ddb = await startDynamoDbLocal();
   globalThis.__FLOWGATE_DDB__ = ddb;
   process.env.DYNAMODB_ENDPOINT = ddb.endpoint;

@@ -1,0 +1,73 @@
+import { Writable } from 'node:stream';
+
+/**
+ * The `awslambda` global that the Node.js Lambda runtime provides to response-streaming
+ * handlers, reproduced so the same handler code streams locally and in AWS.
+ */
+export const STREAMING_HANDLER = Symbol.for('flowgate.streamingHandler');
+
+export interface StreamPrelude {
+  statusCode?: number;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}
+
+export type StreamingHandler = ((
+  event: unknown,
+  responseStream: Writable,
+  context: unknown,
+) => Promise<void>) & {
+  [STREAMING_HANDLER]?: true;
+};
+
+/**
+ * The stream handed to a streaming handler. It forwards every write straight to the
+ * HTTP response, so bytes leave as soon as the handler writes them.
+ */
+export class LocalResponseStream extends Writable {
+  prelude: StreamPrelude | undefined;
+
+  constructor(
+    private readonly onPrelude: (prelude: StreamPrelude) => void,
+    private readonly sink: Writable,
+  ) {
+    super();
+  }
+
+  setPrelude(prelude: StreamPrelude): void {
+    if (this.prelude) return;
+    this.prelude = prelude;
+    this.onPrelude(prelude);
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.setPrelude({ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } });
+    this.sink.write(chunk, callback);
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.setPrelude({ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } });
+    callback();
+  }
+}
+
+export function installAwsLambdaGlobals(): void {
+  const g = globalThis as { awslambda?: unknown };
+  if (g.awslambda) return;
+  g.awslambda = {
+    streamifyResponse<T extends StreamingHandler>(handler: T): T {
+      handler[STREAMING_HANDLER] = true;
+      return handler;
+    },
+    HttpResponseStream: {
+      from(stream: Writable, prelude: StreamPrelude): Writable {
+        if (stream instanceof LocalResponseStream) stream.setPrelude(prelude);
+        return stream;
+      },
+    },
+  };
+}
+
+export function isStreamingHandler(fn: unknown): fn is StreamingHandler {
+  return typeof fn === 'function' && (fn as StreamingHandler)[STREAMING_HANDLER] === true;
+}
