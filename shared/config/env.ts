@@ -17,6 +17,13 @@ export const EnvSchema = z.object({
   SERVICE_NAME: z.string().default('flowgate'),
   /** Largest accepted JSON request body in bytes (API Gateway's own limit is 10 MB). */
   MAX_BODY_BYTES: int(1_048_576, 1024, 10 * 1024 * 1024),
+  /** An OpenAI-compatible upstream for the gateway's `direct` backend. */
+  UPSTREAM_BASE_URL: z.url().optional(),
+  UPSTREAM_API_KEY: z.string().min(1).optional(),
+  /** A Morpheus proxy-router for the gateway's `morpheus` backend (HTTP basic auth). */
+  MORPHEUS_ROUTER_URL: z.url().optional(),
+  MORPHEUS_ROUTER_USERNAME: z.string().min(1).optional(),
+  MORPHEUS_ROUTER_PASSWORD: z.string().min(1).optional(),
   /** Sent as Access-Control-Allow-Origin. Keys travel in a header, never cookies, so `*` is safe. */
   CORS_ALLOW_ORIGIN: z.string().min(1).default('*'),
 });

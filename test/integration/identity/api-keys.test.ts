@@ -1,4 +1,5 @@
 import { startApiServer, type ApiServer } from '../../../infra/local/api-server';
+import { jsonOf } from '../../support/http';
 import { bearer, createUserWithKey } from '../../support/identity';
 
 /**
@@ -22,7 +23,7 @@ describe('API key routes', () => {
   it('serves the public health check without a key', async () => {
     const res = await call('/api/health');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body).toEqual({ status: 'healthy', timestamp: expect.any(String), scheduler: 'active' });
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
@@ -34,14 +35,14 @@ describe('API key routes', () => {
       body: JSON.stringify({ name: 'ci' }),
     });
     expect(createRes.status).toBe(201);
-    const created = await createRes.json();
+    const created = await jsonOf(createRes);
     expect(created.key).toMatch(/^fg_[A-Za-z0-9_-]{43}$/);
     expect(created).toMatchObject({ name: 'ci', prefix: created.key.slice(0, 11), last_used_at: null });
     expect(created.id).toMatch(/^key_/);
 
     const listRes = await call('/api/v1/auth/keys', { headers: bearer(created.key) });
     expect(listRes.status).toBe(200);
-    const list = await listRes.json();
+    const list = await jsonOf(listRes);
     expect(list.data.map((k: { id: string }) => k.id)).toEqual([alice.keyId, created.id]);
     const text = JSON.stringify(list);
     expect(text).not.toContain(created.key);
@@ -57,11 +58,11 @@ describe('API key routes', () => {
       headers: bearer(alice.key),
     });
     expect(revokeRes.status).toBe(200);
-    expect(await revokeRes.json()).toEqual({ id: created.id, revoked: true });
+    expect(await jsonOf(revokeRes)).toEqual({ id: created.id, revoked: true });
 
     const after = await call('/api/v1/auth/keys', { headers: bearer(created.key) });
     expect(after.status).toBe(401);
-    const listAfter = await (await call('/api/v1/auth/keys', { headers: bearer(alice.key) })).json();
+    const listAfter = await jsonOf(await call('/api/v1/auth/keys', { headers: bearer(alice.key) }));
     expect(listAfter.data.map((k: { id: string }) => k.id)).toEqual([alice.keyId]);
 
     const again = await call(`/api/v1/auth/keys/${created.id}`, {
@@ -80,7 +81,7 @@ describe('API key routes', () => {
     const res = await call('/api/v1/auth/keys', { headers: headers as Record<string, string> });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/json');
-    expect(await res.json()).toEqual({
+    expect(await jsonOf(res)).toEqual({
       error: {
         message: 'Invalid or missing API key',
         type: 'invalid_request_error',
@@ -97,7 +98,7 @@ describe('API key routes', () => {
       headers: bearer(alice.key),
     });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
+    expect(await jsonOf(res)).toEqual({
       error: { code: 'key_not_found', message: 'API key not found', details: null },
     });
     const bobStill = await call('/api/v1/auth/keys', { headers: bearer(bob.key) });
@@ -111,7 +112,7 @@ describe('API key routes', () => {
       body: '{"name":',
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'invalid_json' });
+    expect((await jsonOf(res)).error).toMatchObject({ code: 'invalid_json' });
   });
 
   it('rejects a body that fails validation with 400 listing the issues', async () => {
@@ -121,7 +122,7 @@ describe('API key routes', () => {
       body: JSON.stringify({ name: 42, extra: true }),
     });
     expect(res.status).toBe(400);
-    const { error } = await res.json();
+    const { error } = await jsonOf(res);
     expect(error.code).toBe('validation_error');
     expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(['body.name']),
@@ -135,17 +136,17 @@ describe('API key routes', () => {
       body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect((await jsonOf(res)).error.code).toBe('payload_too_large');
   });
 
   it('answers an unknown route with a JSON 404 and a wrong method with 405', async () => {
     const unknown = await call('/api/nope', { headers: bearer(alice.key) });
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.code).toBe('not_found');
+    expect((await jsonOf(unknown)).error.code).toBe('not_found');
 
     const wrong = await call('/api/v1/auth/keys', { method: 'PUT', headers: bearer(alice.key) });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST, GET');
-    expect((await wrong.json()).error.code).toBe('method_not_allowed');
+    expect((await jsonOf(wrong)).error.code).toBe('method_not_allowed');
   });
 });

@@ -1,0 +1,87 @@
+import '../local/quiet-sdk-notice';
+import { parseArgs } from 'node:util';
+import { resolveTarget } from './target';
+
+const USAGE = `Flowgate admin
+
+Usage: npm run admin -- <command> [options]
+
+Commands:
+  create-user --email <e-mail> [--name <key name>]   create a user and their first API key
+  create-key  (--email <e-mail> | --user <id>) [--name <key name>]
+  revoke-key  (--email <e-mail> | --user <id>) --key <key id>
+  list-keys   (--email <e-mail> | --user <id>)
+
+Target (default: the local stack's table, started on demand):
+  --table <name>      a deployed table (AWS credentials from the usual chain)
+  --region <region>   its region
+  --endpoint <url>    a DynamoDB endpoint other than AWS's
+`;
+
+const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys'] as const;
+type Command = (typeof COMMANDS)[number];
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      key: { type: 'string' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] as Command | undefined;
+  if (values.help || !command || !COMMANDS.includes(command)) {
+    process.stdout.write(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  const target = await resolveTarget(values);
+  try {
+    // The shared runtime reads its configuration at load, so it is loaded only now.
+    process.env.TABLE_NAME = target.tableName;
+    if (target.region) process.env.AWS_REGION = target.region;
+    const { createDocumentClient } = await import('../../shared/clients/dynamodb');
+    const commands = await import('./identity-commands');
+    const deps = {
+      client: createDocumentClient({ endpoint: target.endpoint, region: target.region }),
+      tableName: target.tableName,
+    };
+    const io = { out: (line: string) => process.stdout.write(line + '\n') };
+    process.stderr.write(`(${target.describe})\n`);
+    try {
+      const run = {
+        'create-user': commands.createUser,
+        'create-key': commands.createKey,
+        'revoke-key': commands.revokeKey,
+        'list-keys': commands.listKeys,
+      }[command];
+      await run(deps, values, io);
+      return 0;
+    } catch (err) {
+      if (err instanceof commands.UsageError || (err as { expose?: boolean }).expose) {
+        process.stderr.write(`error: ${(err as Error).message}\n`);
+        return 2;
+      }
+      throw err;
+    } finally {
+      deps.client.destroy();
+    }
+  } finally {
+    await target.release();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

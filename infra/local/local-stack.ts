@@ -1,0 +1,102 @@
+import type { RouteDef } from '../routes';
+import type { ApiServer } from './api-server';
+import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { LOCAL_DB_DIR, LOCAL_DEMO_KEY_FILE, LOCAL_TABLE_NAME } from './local-paths';
+import type { DemoUser } from './demo-user';
+import type { LocalStubs } from './stubs/run-stubs';
+
+export interface LocalStackOptions {
+  port?: number;
+  host?: string;
+  /** Keep nothing on disk: DynamoDB Local in memory, demo key not saved. */
+  inMemory?: boolean;
+  /** Use an already running DynamoDB Local instead of starting one (tests). */
+  dynamodbEndpoint?: string;
+  tableName?: string;
+  routes?: readonly RouteDef[];
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  dynamodbEndpoint: string;
+  tableName: string;
+  demo: DemoUser;
+  stubs: LocalStubs | undefined;
+  api: ApiServer;
+  stop(): Promise<void>;
+}
+
+/** Points every handler at the local parts. Must run before the shared runtime loads. */
+export function configureEnvironment(endpoint: string, tableName: string): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  process.env.TABLE_NAME = tableName;
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.AWS_REGION ??= 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.LOG_LEVEL ??= 'warn';
+}
+
+/** Starts the stub upstreams unless real ones are configured, and points the gateway at them. */
+async function startStubsIfNeeded(): Promise<LocalStubs | undefined> {
+  const realOpenAi = process.env.UPSTREAM_BASE_URL && process.env.UPSTREAM_API_KEY;
+  const realRouter = process.env.MORPHEUS_ROUTER_URL;
+  if (realOpenAi && realRouter) return undefined;
+  const { startLocalStubs } = await import('./stubs/run-stubs');
+  const stubs = await startLocalStubs();
+  if (!realOpenAi) {
+    process.env.UPSTREAM_BASE_URL = `${stubs.openai.url}/v1`;
+    process.env.UPSTREAM_API_KEY = stubs.openai.apiKey;
+  }
+  if (!realRouter) {
+    process.env.MORPHEUS_ROUTER_URL = stubs.morpheus.url;
+    process.env.MORPHEUS_ROUTER_USERNAME = stubs.morpheus.username;
+    process.env.MORPHEUS_ROUTER_PASSWORD = stubs.morpheus.password;
+  }
+  return stubs;
+}
+
+/**
+ * The whole API on loopback: DynamoDB Local, stub upstreams, the demo user, and the
+ * local API server. `npm start` and the end-to-end tests both come through here.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    let ddb: DynamoDbLocal | undefined;
+    if (!options.dynamodbEndpoint) {
+      ddb = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: LOCAL_DB_DIR });
+      cleanups.push(() => ddb!.stop());
+    }
+    const endpoint = options.dynamodbEndpoint ?? ddb!.endpoint;
+    await ensureTable(endpoint, tableName);
+    configureEnvironment(endpoint, tableName);
+
+    const stubs = await startStubsIfNeeded();
+    if (stubs) cleanups.push(() => stubs.close());
+
+    // Loaded only now: the shared runtime reads its configuration on load.
+    const { createDocumentClient } = await import('../../shared/clients/dynamodb');
+    const { ensureDemoUser } = await import('./demo-user');
+    const { startApiServer } = await import('./api-server');
+    const client = createDocumentClient({ endpoint });
+    cleanups.push(async () => client.destroy());
+    const demo = await ensureDemoUser(
+      { client, tableName },
+      options.inMemory ? undefined : LOCAL_DEMO_KEY_FILE,
+    );
+
+    const api = await startApiServer({ port: options.port, host: options.host, routes: options.routes, log });
+    cleanups.push(() => api.close());
+    return { apiUrl: api.url, dynamodbEndpoint: endpoint, tableName, demo, stubs, api, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

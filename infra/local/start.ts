@@ -1,0 +1,98 @@
+import './quiet-sdk-notice';
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './dynamodb-local';
+import { startLocalStack, type LocalStack } from './local-stack';
+import { clearLocalState, writeLocalState } from './local-state';
+import { LOCAL_DIR } from './local-paths';
+
+const USAGE = `Usage: npm start -- [--port <n>] [--host <addr>] [--in-memory] [--verbose]
+
+  --port <n>     port of the local API (default 3000; 0 picks a free one)
+  --host <addr>  address to listen on (default 127.0.0.1)
+  --in-memory    keep nothing on disk (DynamoDB Local in memory, fresh demo key)
+  --verbose      log every request and the handlers' info logs
+`;
+
+function banner(stack: LocalStack, inMemory: boolean, startupMs: number): string {
+  const base = `${stack.apiUrl}/api`;
+  return `
+Flowgate local stack ready in ${startupMs} ms
+
+  API         ${stack.apiUrl}
+  Demo key    ${stack.demo.key}   (user ${stack.demo.email}${stack.demo.created ? ', created now' : ''})
+  DynamoDB    ${stack.dynamodbEndpoint}  table ${stack.tableName}${inMemory ? '  (in memory)' : `  (data in ${LOCAL_DIR})`}
+  Upstreams   ${stack.stubs ? `stub OpenAI ${stack.stubs.openai.url}/v1, stub Morpheus router ${stack.stubs.morpheus.url}` : 'as configured in the environment'}
+
+Try it:
+
+  curl -s ${base}/v1/auth/keys -H "Authorization: Bearer ${stack.demo.key}"
+
+  // TypeScript, with the official openai SDK
+  import OpenAI from 'openai';
+  const client = new OpenAI({ baseURL: '${base}/v1', apiKey: '${stack.demo.key}' });
+  const reply = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
+
+Ctrl-C stops everything.
+`;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '3000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'in-memory': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, got ${values.port}`);
+  if (values.verbose) process.env.LOG_LEVEL ??= 'info';
+
+  const inMemory = values['in-memory'];
+  const stack = await startLocalStack({
+    port,
+    host: values.host,
+    inMemory,
+    log: values.verbose ? (line) => process.stdout.write(line + '\n') : undefined,
+  });
+  if (!inMemory) {
+    writeLocalState({
+      pid: process.pid,
+      apiUrl: stack.apiUrl,
+      dynamodbEndpoint: stack.dynamodbEndpoint,
+      tableName: stack.tableName,
+    });
+  }
+  process.stdout.write(banner(stack, inMemory, Date.now() - started));
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    if (!inMemory) clearLocalState();
+    stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof JavaMissingError) {
+    process.stderr.write(`\n${err.message}\n\n`);
+  } else {
+    process.stderr.write(`Failed to start the local stack: ${(err as Error)?.stack ?? String(err)}\n`);
+  }
+  process.exit(1);
+});
