@@ -36,8 +36,9 @@ export function canonicalContext(context: EncryptionContext): Buffer {
   return Buffer.from(JSON.stringify(sorted), 'utf8');
 }
 
+// Duck-typed: fs errors can come from another realm (jest's sandbox), failing instanceof Error.
 function isErrno(err: unknown, code: string): boolean {
-  return err instanceof Error && (err as NodeJS.ErrnoException).code === code;
+  return typeof err === 'object' && err !== null && (err as NodeJS.ErrnoException).code === code;
 }
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {

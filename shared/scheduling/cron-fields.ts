@@ -207,6 +207,18 @@ function matchesDayOfWeek(spec: DayOfWeekSpec, t: LocalTime): boolean {
   }
 }
 
+// Longest each month can be (February in leap years).
+const MAX_MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when no selected month is long enough for the day-of-month (e.g. 30W in February). */
+export function neverFires(fields: CronFields): boolean {
+  const longest = Math.max(...fields.months.map((m) => MAX_MONTH_DAYS[m - 1] ?? 31));
+  const dom = fields.dayOfMonth;
+  if (dom.kind === 'nearestWeekday') return dom.day > longest;
+  if (dom.kind === 'days') return dom.days.every((d) => d > longest);
+  return false;
+}
+
 /** Whether a local wall-clock minute satisfies every field. */
 export function matchesCron(fields: CronFields, t: LocalTime): boolean {
   return (

@@ -2,17 +2,23 @@
  * EventBridge Scheduler expressions: `cron(...)`, `rate(...)` and `at(...)`, evaluated in
  * an IANA time zone. Used by the deploy API (validation, `next_run`) and by the local
  * scheduler, so both agree with what EventBridge accepts and when it fires.
+ *
+ * Cron calendars are walked by croner (after translating the fields, see cron-fields.ts);
+ * the time-zone and DST rules are applied here, because croner's own handling differs
+ * from EventBridge's (it moves a skipped 02:30 to 03:30, and picks either occurrence of a
+ * repeated time depending on the zone).
  */
 import { Cron } from 'croner';
 import { ValidationError } from '../errors';
 import {
   CronSyntaxError,
   matchesCron,
+  neverFires,
   parseCronFields,
   toCronerPattern,
   type CronFields,
 } from './cron-fields';
-import { isValidTimezone, localTime, wallKey, wallTimeToInstants, type WallTime } from './zoned-time';
+import { isValidTimezone, localTime, wallTimeToInstants, type LocalTime, type WallTime } from './zoned-time';
 
 export { isValidTimezone } from './zoned-time';
 export { toCronerPattern, type CronFields, type DayOfMonthSpec, type DayOfWeekSpec } from './cron-fields';
@@ -197,12 +203,42 @@ function rateFireTimes(periodMs: number, from: Date, count: number, options: Fir
   return times;
 }
 
-// Croner proposes candidates; each is confirmed against the fields in local time. Misses
-// are cheap (W supersets, DST-shifted runs, out-of-range years) but bounded regardless.
+// Candidates that croner proposes but the fields reject are only W's neighbouring days and
+// whole unlisted years (skipped in one jump), so this bound is a safety net, not a limit.
 const MAX_CANDIDATES = 100_000;
-// Earliest UTC instant of a local year anywhere (UTC+14).
-const YEAR_START_SLACK_MS = 14 * 3_600_000;
 
+/** A wall-clock time as a "floating" UTC instant, the timeline croner enumerates on. */
+function floating(instant: number, timezone: string): number {
+  const t = localTime(instant, timezone);
+  return Date.UTC(
+    t.year,
+    t.month - 1,
+    t.day,
+    t.hour,
+    t.minute,
+    t.second,
+    new Date(instant).getUTCMilliseconds(),
+  );
+}
+
+function wallOf(floatingTime: Date): LocalTime {
+  return {
+    year: floatingTime.getUTCFullYear(),
+    month: floatingTime.getUTCMonth() + 1,
+    day: floatingTime.getUTCDate(),
+    hour: floatingTime.getUTCHours(),
+    minute: floatingTime.getUTCMinutes(),
+    second: floatingTime.getUTCSeconds(),
+    weekday: floatingTime.getUTCDay(),
+  };
+}
+
+/**
+ * Croner walks local wall-clock time (as floating UTC, where no DST exists) and each
+ * matching wall time is then placed in the zone: none in a spring-forward gap, the first
+ * of two in a fall-back overlap. First occurrences rise with wall time, so the results
+ * stay in order and `end` can stop the walk.
+ */
 function cronFireTimes(
   fields: CronFields,
   timezone: string,
@@ -210,33 +246,30 @@ function cronFireTimes(
   count: number,
   options: FireTimeOptions,
 ): Date[] {
-  const cron = new Cron(toCronerPattern(fields), { timezone, legacyMode: false });
+  if (neverFires(fields)) return [];
+  const cron = new Cron(toCronerPattern(fields), { utcOffset: 0, legacyMode: false });
   const lastYear = fields.years[fields.years.length - 1] ?? 0;
   const floor = Math.max(from.getTime(), (options.startDate?.getTime() ?? -Infinity) - 1);
   const end = options.endDate?.getTime() ?? Infinity;
-  const seen = new Set<string>();
-  const times: number[] = [];
-  let cursor = floor;
+  const times: Date[] = [];
+  let cursor = floating(floor, timezone);
   for (let i = 0; i < MAX_CANDIDATES && times.length < count; i++) {
-    const year = localTime(cursor, timezone).year;
+    const year = new Date(cursor).getUTCFullYear();
     const allowedYear = fields.years.find((y) => y >= year);
     if (allowedYear === undefined) break;
-    if (allowedYear > year) cursor = Math.max(cursor, Date.UTC(allowedYear, 0, 1) - YEAR_START_SLACK_MS);
+    if (allowedYear > year) cursor = Date.UTC(allowedYear, 0, 1) - 1;
     const next = cron.nextRun(new Date(cursor));
-    if (!next || next.getTime() > end) break;
+    if (!next) break;
     cursor = next.getTime();
-    const wall = localTime(next, timezone);
+    const wall = wallOf(next);
     if (wall.year > lastYear) break;
-    // Rejects croner's DST-shifted runs (02:30 moved to 03:30 on a spring-forward day).
     if (!matchesCron(fields, wall)) continue;
-    const key = wallKey(wall);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // A repeated local time fires at its first occurrence; if that was at or before
-    // `floor`, it has already fired.
-    const first = wallTimeToInstants(wall, timezone)[0] ?? cursor;
-    if (first <= floor || first > end) continue;
-    times.push(first);
+    const first = wallTimeToInstants(wall, timezone)[0];
+    // No instant: the wall time falls in a spring-forward gap and does not fire that day.
+    // At or before `floor`: the first of two occurrences has already fired.
+    if (first === undefined || first <= floor) continue;
+    if (first > end) break;
+    times.push(new Date(first));
   }
-  return times.sort((a, b) => a - b).map((t) => new Date(t));
+  return times;
 }

@@ -100,11 +100,6 @@ export function wallTimeToInstants(wall: WallTime, timezone: string): number[] {
   return [...instants].sort((a, b) => a - b);
 }
 
-/** A stable key for a wall-clock minute, used to fire a repeated local time only once. */
-export function wallKey(w: WallTime): string {
-  return `${w.year}-${w.month}-${w.day}T${w.hour}:${w.minute}`;
-}
-
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
