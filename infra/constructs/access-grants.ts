@@ -1,0 +1,88 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Access } from '../routes';
+import type { SchedulerResources } from './scheduler-resources';
+
+/** Everything an `Access` entry can point at. */
+export interface AccessResources {
+  table: ITable;
+  credentialsKey: IKey;
+  scheduler: SchedulerResources;
+  /** Absent while the execution function itself is being built: it cannot depend on itself. */
+  executionFunction?: IFunction;
+}
+
+type Grant = (fn: LambdaFunction, resources: AccessResources) => void;
+
+function requireExecutionFunction(resources: AccessResources, access: Access): IFunction {
+  if (!resources.executionFunction) {
+    throw new Error(`'${access}' needs the execution function, which does not exist yet at this point`);
+  }
+  return resources.executionFunction;
+}
+
+/**
+ * One entry per access kind: the IAM grant and the env vars that name the resource
+ * travel together, so a function can never hold a permission it has no address for,
+ * or an address it has no permission for. A `Record` makes a new `Access` value a
+ * compile error until it is granted here.
+ */
+const GRANTS: Record<Access, Grant> = {
+  'table:read': (fn, { table }) => {
+    table.grantReadData(fn);
+    fn.addEnvironment('TABLE_NAME', table.tableName);
+  },
+  'table:write': (fn, { table }) => {
+    table.grantReadWriteData(fn);
+    fn.addEnvironment('TABLE_NAME', table.tableName);
+  },
+  'kms:encrypt': (fn, { credentialsKey }) => {
+    credentialsKey.grantEncrypt(fn);
+    fn.addEnvironment('KMS_KEY_ID', credentialsKey.keyId);
+  },
+  'kms:decrypt': (fn, { credentialsKey }) => {
+    credentialsKey.grantDecrypt(fn);
+    fn.addEnvironment('KMS_KEY_ID', credentialsKey.keyId);
+  },
+  'scheduler:manage': (fn, resources) => {
+    const { scheduler } = resources;
+    const target = requireExecutionFunction(resources, 'scheduler:manage');
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'scheduler:CreateSchedule',
+          'scheduler:UpdateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+        ],
+        resources: [scheduler.schedulesArn],
+      }),
+    );
+    // ListSchedules has no resource-level permissions in IAM (it only matches "*"); the
+    // adapter passes GroupName, and the answer holds names and states, not inputs.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    // Creating a schedule hands the scheduler role to the service; nothing else may be passed.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [scheduler.role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    fn.addEnvironment('SCHEDULE_GROUP', scheduler.group.scheduleGroupName);
+    fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
+    fn.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueue.queueArn);
+    fn.addEnvironment('EXECUTION_FUNCTION_ARN', target.functionArn);
+  },
+  'execution:invoke': (fn, resources) => {
+    const target = requireExecutionFunction(resources, 'execution:invoke');
+    target.grantInvoke(fn);
+    fn.addEnvironment('EXECUTION_FUNCTION_NAME', target.functionName);
+  },
+};
+
+export function grantAccess(fn: LambdaFunction, access: readonly Access[], resources: AccessResources): void {
+  for (const entry of new Set(access)) GRANTS[entry](fn, resources);
+}

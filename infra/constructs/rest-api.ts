@@ -1,0 +1,164 @@
+import { Duration } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { AUTHORIZER_CACHE_TTL_SECONDS, type RouteDef } from '../routes';
+import { addJsonGatewayResponses } from './gateway-responses';
+
+export interface ThrottleSettings {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+export interface FlowgateApiProps {
+  routes: readonly RouteDef[];
+  /** The function of each route, by route name. */
+  functions: ReadonlyMap<string, IFunction>;
+  authorizerFunction: IFunction;
+  throttle: ThrottleSettings;
+  tracing?: boolean;
+  allowOrigin: string;
+}
+
+/**
+ * One JSON line per request. `resourcePath` (the route template) is logged, never
+ * `path`: webhook URLs carry their secret token in the path.
+ */
+const ACCESS_LOG_FORMAT = {
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  httpMethod: '$context.httpMethod',
+  resourcePath: '$context.resourcePath',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationStatus: '$context.integration.status',
+  integrationLatency: '$context.integration.latency',
+  principalId: '$context.authorizer.principalId',
+  authorizerError: '$context.authorizer.error',
+  errorType: '$context.error.responseType',
+  errorMessage: '$context.error.message',
+};
+
+const ERROR_STATUSES = ['400', '404', '429', '500'];
+const AUTH_ERROR_STATUSES = ['401', '403'];
+
+/** The REST API, built from the route table: one method per route, each on its own function. */
+export class FlowgateApi extends Construct {
+  readonly api: apigateway.RestApi;
+  private readonly props: FlowgateApiProps;
+  private readonly errorModel: apigateway.Model;
+  private apiKeyAuthorizer?: apigateway.RequestAuthorizer;
+
+  constructor(scope: Construct, id: string, props: FlowgateApiProps) {
+    super(scope, id);
+    this.props = props;
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
+
+    this.api = new apigateway.RestApi(this, 'Api', {
+      restApiName: 'flowgate',
+      description: 'Flowgate: OpenAI-compatible LLM gateway and automation engine',
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // Access logging needs API Gateway's account-level CloudWatch role; create it so a
+      // fresh account deploys. It is retained on stack deletion (an account-wide setting).
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'prod',
+        throttlingRateLimit: props.throttle.rateLimit,
+        throttlingBurstLimit: props.throttle.burstLimit,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
+        metricsEnabled: true,
+        tracingEnabled: props.tracing ?? false,
+      },
+      defaultCorsPreflightOptions: {
+        allowOrigins: [props.allowOrigin],
+        allowMethods: apigateway.Cors.ALL_METHODS,
+        allowHeaders: ['Authorization', 'Content-Type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    // The stack exports the URL as `ApiUrl`; the construct's own hashed-name copy is noise.
+    this.api.node.tryRemoveChild('Endpoint');
+    addJsonGatewayResponses(this.api, props.allowOrigin);
+    this.errorModel = this.api.addModel('ErrorModel', {
+      contentType: 'application/json',
+      modelName: 'Error',
+      schema: {
+        schema: apigateway.JsonSchemaVersion.DRAFT4,
+        type: apigateway.JsonSchemaType.OBJECT,
+        required: ['error'],
+        properties: {
+          error: {
+            type: apigateway.JsonSchemaType.OBJECT,
+            required: ['message', 'code'],
+            properties: {
+              message: { type: apigateway.JsonSchemaType.STRING },
+              type: { type: apigateway.JsonSchemaType.STRING },
+              code: { type: apigateway.JsonSchemaType.STRING },
+              param: { type: [apigateway.JsonSchemaType.STRING, apigateway.JsonSchemaType.NULL] },
+              details: {},
+            },
+          },
+        },
+      },
+    });
+
+    const seen = new Set<string>();
+    for (const route of props.routes) {
+      const key = `${route.method} ${route.path}`;
+      if (seen.has(key)) throw new Error(`Duplicate route ${key}`);
+      seen.add(key);
+      this.addRoute(route);
+    }
+  }
+
+  private addRoute(route: RouteDef): void {
+    const fn = this.props.functions.get(route.name);
+    if (!fn) throw new Error(`No function for route ${route.name}`);
+    const integration = new apigateway.LambdaIntegration(fn, {
+      // Permission scoped to this method on the deployed stage; no console test-invoke grant.
+      allowTestInvoke: false,
+      ...(route.streaming ? { responseTransferMode: apigateway.ResponseTransferMode.STREAM } : {}),
+    });
+    const auth: apigateway.MethodOptions =
+      route.auth === 'apiKey'
+        ? { authorizer: this.authorizer(), authorizationType: apigateway.AuthorizationType.CUSTOM }
+        : { authorizationType: apigateway.AuthorizationType.NONE };
+    this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
+      ...auth,
+      operationName: route.name,
+      methodResponses: this.methodResponses(route),
+    });
+  }
+
+  /** Proxy integrations pass responses through untouched; these document the contract. */
+  private methodResponses(route: RouteDef): apigateway.MethodResponse[] {
+    const requestId = { 'method.response.header.X-Request-Id': true };
+    const errors = route.auth === 'apiKey' ? [...AUTH_ERROR_STATUSES, ...ERROR_STATUSES] : ERROR_STATUSES;
+    return [
+      { statusCode: '200', responseParameters: requestId },
+      ...errors.map((statusCode) => ({
+        statusCode,
+        responseParameters: requestId,
+        responseModels: { 'application/json': this.errorModel },
+      })),
+    ];
+  }
+
+  /** Created on first use: a REQUEST authorizer must be attached to at least one method. */
+  private authorizer(): apigateway.RequestAuthorizer {
+    this.apiKeyAuthorizer ??= new apigateway.RequestAuthorizer(this, 'ApiKeyAuthorizer', {
+      authorizerName: 'api-key',
+      handler: this.props.authorizerFunction,
+      identitySources: [apigateway.IdentitySource.header('Authorization')],
+      resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS),
+    });
+    return this.apiKeyAuthorizer;
+  }
+}
