@@ -52,9 +52,12 @@ export class LocalResponseStream extends Writable {
 }
 
 export function installAwsLambdaGlobals(): void {
-  const g = globalThis as { awslambda?: unknown };
-  if (g.awslambda) return;
-  g.awslambda = {
+  // The AWS SDK's invoke store may already have created an `awslambda` object of its
+  // own, so the streaming members are added to it rather than replacing it.
+  const g = globalThis as { awslambda?: Record<string, unknown> };
+  const target = (g.awslambda ??= {});
+  if (typeof target.streamifyResponse === 'function') return;
+  Object.assign(target, {
     streamifyResponse<T extends StreamingHandler>(handler: T): T {
       handler[STREAMING_HANDLER] = true;
       return handler;
@@ -65,7 +68,7 @@ export function installAwsLambdaGlobals(): void {
         return stream;
       },
     },
-  };
+  });
 }
 
 export function isStreamingHandler(fn: unknown): fn is StreamingHandler {

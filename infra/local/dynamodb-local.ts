@@ -80,40 +80,49 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   } else {
     args.push('-inMemory');
   }
-  // Its own process group: a terminal's Ctrl-C reaches only us, and we stop the JVM
-  // after the API has drained, so no acknowledged write is cut off.
-  const child = spawn(javaCommand, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  // A tiny shell watchdog owns the JVM: it stops Java when our end of its stdin
+  // closes, which happens on stop() and also if this process dies by any means, so a
+  // crashed test run or a killed `npm start` never leaves an orphan `java` behind.
+  // It runs in its own process group, so a terminal's Ctrl-C reaches only us, and the
+  // JVM is stopped after the API has drained: no acknowledged write is cut off.
+  const watchdog =
+    'java_cmd=$1; shift; "$java_cmd" "$@" </dev/null & pid=$!; echo $pid; read _ignored; kill -TERM $pid 2>/dev/null; wait $pid';
+  const child = spawn('/bin/sh', ['-c', watchdog, 'sh', javaCommand, ...args], {
+    cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  const javaPid = new Promise<number | undefined>((resolve) => {
+    child.stdout?.once('data', (chunk: Buffer) =>
+      resolve(Number.parseInt(chunk.toString(), 10) || undefined),
+    );
+    child.once('exit', () => resolve(undefined));
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stdin?.end();
+    const pid = await javaPid;
+    const timer = setTimeout(() => {
+      if (pid) process.kill(pid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
   try {
     await waitUntilReady(endpoint, child, () => stderr);
   } catch (err) {
-    child.kill('SIGKILL');
-    await exited;
-    process.removeListener('exit', killOnExit);
+    await stop();
     throw err;
   }
-
-  return {
-    endpoint,
-    port,
-    pid: child.pid,
-    async stop() {
-      process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { endpoint, port, pid: await javaPid, stop };
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> {

@@ -1,9 +1,16 @@
 import path from 'node:path';
 import { REPO_ROOT } from './handler-loader';
 
-/** Everything the local stack keeps on disk lives under `.local/` (git-ignored). */
-export const LOCAL_DIR = path.join(REPO_ROOT, '.local');
-export const LOCAL_DB_DIR = path.join(LOCAL_DIR, 'dynamodb');
-export const LOCAL_STATE_FILE = path.join(LOCAL_DIR, 'stack.json');
-export const LOCAL_DEMO_KEY_FILE = path.join(LOCAL_DIR, 'demo-key');
+/** Everything the local stack keeps on disk lives under one directory, `.local/` by default (git-ignored). */
+export const DEFAULT_LOCAL_DIR = path.join(REPO_ROOT, '.local');
 export const LOCAL_TABLE_NAME = 'flowgate-local';
+
+export function localPaths(dir: string = DEFAULT_LOCAL_DIR) {
+  return {
+    dir,
+    dynamodb: path.join(dir, 'dynamodb'),
+    state: path.join(dir, 'stack.json'),
+    demoKey: path.join(dir, 'demo-key'),
+    kmsKey: path.join(dir, 'kms.key'),
+  };
+}

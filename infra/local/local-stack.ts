@@ -1,7 +1,7 @@
 import type { RouteDef } from '../routes';
 import type { ApiServer } from './api-server';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
-import { LOCAL_DB_DIR, LOCAL_DEMO_KEY_FILE, LOCAL_TABLE_NAME } from './local-paths';
+import { LOCAL_TABLE_NAME, localPaths } from './local-paths';
 import type { DemoUser } from './demo-user';
 import type { LocalStubs } from './stubs/run-stubs';
 
@@ -10,6 +10,8 @@ export interface LocalStackOptions {
   host?: string;
   /** Keep nothing on disk: DynamoDB Local in memory, demo key not saved. */
   inMemory?: boolean;
+  /** Where data is kept when not in memory (default `.local/`). */
+  dataDir?: string;
   /** Use an already running DynamoDB Local instead of starting one (tests). */
   dynamodbEndpoint?: string;
   tableName?: string;
@@ -64,6 +66,7 @@ async function startStubsIfNeeded(): Promise<LocalStubs | undefined> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const paths = localPaths(options.dataDir);
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
@@ -71,7 +74,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   try {
     let ddb: DynamoDbLocal | undefined;
     if (!options.dynamodbEndpoint) {
-      ddb = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: LOCAL_DB_DIR });
+      ddb = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: paths.dynamodb });
       cleanups.push(() => ddb!.stop());
     }
     const endpoint = options.dynamodbEndpoint ?? ddb!.endpoint;
@@ -87,10 +90,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startApiServer } = await import('./api-server');
     const client = createDocumentClient({ endpoint });
     cleanups.push(async () => client.destroy());
-    const demo = await ensureDemoUser(
-      { client, tableName },
-      options.inMemory ? undefined : LOCAL_DEMO_KEY_FILE,
-    );
+    const demo = await ensureDemoUser({ client, tableName }, options.inMemory ? undefined : paths.demoKey);
 
     const api = await startApiServer({ port: options.port, host: options.host, routes: options.routes, log });
     cleanups.push(() => api.close());

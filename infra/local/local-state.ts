@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { LOCAL_STATE_FILE } from './local-paths';
+import { localPaths } from './local-paths';
 
 /** What a running `npm start` publishes so the admin CLI and `npm run invoke` can reach it. */
 export interface LocalStackState {
@@ -10,12 +10,12 @@ export interface LocalStackState {
   tableName: string;
 }
 
-export function writeLocalState(state: LocalStackState, file = LOCAL_STATE_FILE): void {
+export function writeLocalState(state: LocalStackState, file = localPaths().state): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
 }
 
-export function clearLocalState(file = LOCAL_STATE_FILE): void {
+export function clearLocalState(file = localPaths().state): void {
   rmSync(file, { force: true });
 }
 
@@ -29,7 +29,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** The state of a local stack that is still running, if any. */
-export function readLocalState(file = LOCAL_STATE_FILE): LocalStackState | undefined {
+export function readLocalState(file = localPaths().state): LocalStackState | undefined {
   try {
     const state = JSON.parse(readFileSync(file, 'utf8')) as LocalStackState;
     return isAlive(state.pid) ? state : undefined;

@@ -1,5 +1,5 @@
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
-import { LOCAL_DB_DIR, LOCAL_TABLE_NAME } from './local-paths';
+import { LOCAL_TABLE_NAME, localPaths } from './local-paths';
 import { readLocalState } from './local-state';
 
 export interface LocalTable {
@@ -22,7 +22,7 @@ export async function openLocalTable(): Promise<LocalTable> {
       release: async () => undefined,
     };
   }
-  const ddb = await startDynamoDbLocal({ dataDir: LOCAL_DB_DIR });
+  const ddb = await startDynamoDbLocal({ dataDir: localPaths().dynamodb });
   try {
     await ensureTable(ddb.endpoint, LOCAL_TABLE_NAME);
   } catch (err) {

@@ -1,26 +1,28 @@
 import './quiet-sdk-notice';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { clearLocalState, writeLocalState } from './local-state';
-import { LOCAL_DIR } from './local-paths';
+import { DEFAULT_LOCAL_DIR, localPaths } from './local-paths';
 
 const USAGE = `Usage: npm start -- [--port <n>] [--host <addr>] [--in-memory] [--verbose]
 
   --port <n>     port of the local API (default 3000; 0 picks a free one)
   --host <addr>  address to listen on (default 127.0.0.1)
   --in-memory    keep nothing on disk (DynamoDB Local in memory, fresh demo key)
+  --data-dir <d> where to keep data (default .local/)
   --verbose      log every request and the handlers' info logs
 `;
 
-function banner(stack: LocalStack, inMemory: boolean, startupMs: number): string {
+function banner(stack: LocalStack, inMemory: boolean, dataDir: string, startupMs: number): string {
   const base = `${stack.apiUrl}/api`;
   return `
 Flowgate local stack ready in ${startupMs} ms
 
   API         ${stack.apiUrl}
   Demo key    ${stack.demo.key}   (user ${stack.demo.email}${stack.demo.created ? ', created now' : ''})
-  DynamoDB    ${stack.dynamodbEndpoint}  table ${stack.tableName}${inMemory ? '  (in memory)' : `  (data in ${LOCAL_DIR})`}
+  DynamoDB    ${stack.dynamodbEndpoint}  table ${stack.tableName}${inMemory ? '  (in memory)' : `  (data in ${dataDir})`}
   Upstreams   ${stack.stubs ? `stub OpenAI ${stack.stubs.openai.url}/v1, stub Morpheus router ${stack.stubs.morpheus.url}` : 'as configured in the environment'}
 
 Try it:
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '3000' },
       host: { type: 'string', default: '127.0.0.1' },
       'in-memory': { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: DEFAULT_LOCAL_DIR },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -57,28 +60,34 @@ async function main(): Promise<void> {
   if (values.verbose) process.env.LOG_LEVEL ??= 'info';
 
   const inMemory = values['in-memory'];
+  const dataDir = path.resolve(values['data-dir']);
+  const statePath = localPaths(dataDir).state;
   const stack = await startLocalStack({
+    dataDir,
     port,
     host: values.host,
     inMemory,
     log: values.verbose ? (line) => process.stdout.write(line + '\n') : undefined,
   });
   if (!inMemory) {
-    writeLocalState({
-      pid: process.pid,
-      apiUrl: stack.apiUrl,
-      dynamodbEndpoint: stack.dynamodbEndpoint,
-      tableName: stack.tableName,
-    });
+    writeLocalState(
+      {
+        pid: process.pid,
+        apiUrl: stack.apiUrl,
+        dynamodbEndpoint: stack.dynamodbEndpoint,
+        tableName: stack.tableName,
+      },
+      statePath,
+    );
   }
-  process.stdout.write(banner(stack, inMemory, Date.now() - started));
+  process.stdout.write(banner(stack, inMemory, dataDir, Date.now() - started));
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n${signal}: stopping…\n`);
-    if (!inMemory) clearLocalState();
+    if (!inMemory) clearLocalState(statePath);
     stack.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -1,0 +1,15 @@
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
+
+/**
+ * The end-to-end harness: the same startLocalStack() that `npm start` runs, in memory,
+ * on free ports, against the DynamoDB Local the jest global setup started.
+ */
+export function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  return startLocalStack({
+    port: 0,
+    inMemory: true,
+    dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
+    tableName: process.env.TABLE_NAME,
+    ...options,
+  });
+}
