@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { ApiKeyRepository } from '../shared/identity/api-key-repository';
 import { http } from '../shared/http/http';

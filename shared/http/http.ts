@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { env } from '../config/env';
 import { UnauthorizedError } from '../errors';
 import { logger as rootLogger, type Logger } from '../logger';

@@ -6,7 +6,7 @@
  * the wire, after the stub has decided its normal answer, so the same kinds work for
  * every route and both servers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type Fault =
   /** Answer with this status instead; `body` defaults to the server's own error shape. */
