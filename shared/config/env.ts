@@ -17,6 +17,10 @@ export const EnvSchema = z.object({
   SERVICE_NAME: z.string().default('flowgate'),
   /** Largest accepted JSON request body in bytes (API Gateway's own limit is 10 MB). */
   MAX_BODY_BYTES: int(1_048_576, 1024, 10 * 1024 * 1024),
+  /** Sent as Access-Control-Allow-Origin. Keys travel in a header, never cookies, so `*` is safe. */
+  CORS_ALLOW_ORIGIN: z.string().min(1).default('*'),
+
+  // ---- LLM gateway ----
   /** An OpenAI-compatible upstream for the gateway's `direct` backend. */
   UPSTREAM_BASE_URL: z.url().optional(),
   UPSTREAM_API_KEY: z.string().min(1).optional(),
@@ -24,8 +28,21 @@ export const EnvSchema = z.object({
   MORPHEUS_ROUTER_URL: z.url().optional(),
   MORPHEUS_ROUTER_USERNAME: z.string().min(1).optional(),
   MORPHEUS_ROUTER_PASSWORD: z.string().min(1).optional(),
-  /** Sent as Access-Control-Allow-Origin. Keys travel in a header, never cookies, so `*` is safe. */
-  CORS_ALLOW_ORIGIN: z.string().min(1).default('*'),
+  // ---- end of LLM gateway ----
+
+  // ---- automation engine ----
+  /** Set only for the functions that encrypt or decrypt provider credentials. */
+  KMS_KEY_ID: z.string().min(1).optional(),
+  /** Set only for the functions that start runs asynchronously. */
+  EXECUTION_FUNCTION_NAME: z.string().min(1).optional(),
+  // ---- end of automation engine ----
+
+  // ---- automation deployment ----
+  SCHEDULE_GROUP: z.string().min(1).optional(),
+  SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
+  EXECUTION_FUNCTION_ARN: z.string().min(1).optional(),
+  SCHEDULER_DLQ_ARN: z.string().min(1).optional(),
+  // ---- end of automation deployment ----
 });
 
 export type Env = z.infer<typeof EnvSchema>;

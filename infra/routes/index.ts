@@ -1,0 +1,38 @@
+/**
+ * The route table: the single source of truth for the API. The CDK stack builds one
+ * API Gateway method and one Lambda per entry; the local API server builds its router
+ * from the same entries, so the two cannot drift. Each domain keeps its entries in its
+ * own file; this is where they become one table.
+ */
+import { identityRoutes } from './identity';
+import type { FunctionDef, RouteDef } from './types';
+
+export * from './types';
+
+export const routes: readonly RouteDef[] = [...identityRoutes];
+
+/**
+ * How long API Gateway (and the local server) cache an authorizer result, keyed by the
+ * Authorization header. A revoked key stops working within this bound.
+ */
+export const AUTHORIZER_CACHE_TTL_SECONDS = 30;
+
+/** The REQUEST authorizer in front of every `apiKey` route. */
+export const authorizerFunction: FunctionDef = {
+  name: 'Authorizer',
+  handler: 'functions/authorize-api-key.ts',
+  timeoutSeconds: 5,
+  memoryMb: 256,
+  access: ['table:write'],
+};
+
+/** The target of EventBridge Scheduler and of asynchronous "run now". */
+export const executionFunction: FunctionDef = {
+  name: 'ExecuteRun',
+  handler: 'functions/execute-run.ts',
+  timeoutSeconds: 300,
+  memoryMb: 1024,
+  access: ['table:write'],
+};
+
+export const allFunctions: readonly FunctionDef[] = [...routes, authorizerFunction, executionFunction];

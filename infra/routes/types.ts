@@ -1,0 +1,34 @@
+/** The shape of a route-table entry; see ./index.ts. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** `apiKey`: the Lambda authorizer runs first. `public`: no auth. `webhook`: public, the handler checks a signature. */
+export type RouteAuth = 'apiKey' | 'public' | 'webhook';
+
+/**
+ * What a function may touch. The stack turns each into IAM grants plus the env vars
+ * that name the resource, so permissions and configuration travel together.
+ */
+export type Access =
+  'table:read' | 'table:write' | 'kms:encrypt' | 'kms:decrypt' | 'scheduler:manage' | 'execution:invoke';
+
+export interface FunctionDef {
+  /** PascalCase; becomes the CDK construct id and the `npm run invoke` name. */
+  name: string;
+  /** Handler source, relative to the repository root; it must export `handler`. */
+  handler: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  access: readonly Access[];
+}
+
+export interface RouteDef extends FunctionDef {
+  method: HttpMethod;
+  /** API Gateway resource path, `{param}` for path parameters. */
+  path: string;
+  auth: RouteAuth;
+  /** Response streaming (REST API STREAM transfer mode plus `awslambda.streamifyResponse`). */
+  streaming: boolean;
+}
+
+/** Defaults most routes share; spread first, then override. */
+export const routeDefaults = { timeoutSeconds: 10, memoryMb: 512, streaming: false } as const;

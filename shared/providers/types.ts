@@ -1,0 +1,88 @@
+import type * as z from 'zod';
+import type { Logger } from '../logger';
+
+/**
+ * The provider contract shared by the registry, the plan validator and the engine.
+ * One folder per provider under shared/providers/<id>/ exports a `ProviderDefinition`.
+ */
+export type CredentialType = 'api_key' | 'token' | 'oauth' | 'custom' | 'none';
+
+/** What every action returns. `output` is stored (truncated and redacted) in the run's step log. */
+export interface ProviderResult {
+  success: boolean;
+  output: unknown;
+  message: string;
+  /**
+   * Only the `data.condition` action sets this: when its condition is false it gates the
+   * steps after it (`skip_remaining`: they are skipped and the run succeeds; `stop`: the
+   * run ends as failed).
+   */
+  control?: 'skip_remaining' | 'stop';
+}
+
+/**
+ * Thrown by an action (usually by the outbound HTTP client) when the failure is worth
+ * retrying: a network error, a 429 or a 5xx. Anything else thrown fails the step at once.
+ */
+export class RetryableProviderError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    /** From a `Retry-After` header, when the upstream sent one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'RetryableProviderError';
+  }
+}
+
+export interface OutboundRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  signal?: AbortSignal;
+}
+
+export interface OutboundResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body as text (capped in size by the client). */
+  body: string;
+}
+
+/**
+ * HTTP for providers. Every user-influenced URL goes through it: scheme check, DNS
+ * resolution with private/loopback/metadata ranges denied, the connection pinned to
+ * the checked address, every redirect re-checked, response size and time capped.
+ * It throws RetryableProviderError for network errors, 429 and 5xx.
+ */
+export interface OutboundHttp {
+  request(req: OutboundRequest): Promise<OutboundResponse>;
+}
+
+export interface ActionContext {
+  userId: string;
+  runId: string;
+  stepId: string;
+  /** The caller's decrypted credential for this provider, if the provider needs one. */
+  credential?: string;
+  http: OutboundHttp;
+  /** Aborted when the step's timeout or the run's deadline passes. */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+export interface ActionDefinition<P extends z.ZodType = z.ZodType> {
+  description: string;
+  params: P;
+  execute(params: z.infer<P>, ctx: ActionContext): Promise<ProviderResult>;
+}
+
+export interface ProviderDefinition {
+  /** The provider id used in plan steps, e.g. `slack` or `custom_<id>`. */
+  name: string;
+  title: string;
+  credentialType: CredentialType;
+  actions: Record<string, ActionDefinition>;
+}
