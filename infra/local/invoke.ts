@@ -7,6 +7,7 @@ import { LocalResponseStream, installAwsLambdaGlobals, isStreamingHandler } from
 import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { configureEnvironment } from './local-stack';
+import { localPaths } from './local-paths';
 import { openLocalTable } from './local-table';
 
 const USAGE = `Usage: npm run invoke -- <FunctionName> --event <file.json>
@@ -34,6 +35,14 @@ async function main(): Promise<number> {
   try {
     configureEnvironment(table.endpoint, table.tableName);
     installAwsLambdaGlobals();
+    // Loaded only now: the shared runtime reads its configuration on load.
+    const { createDocumentClient } = await import('../../shared/clients/dynamodb');
+    const { installLocalAdapters } = await import('./local-adapters');
+    const client = createDocumentClient({ endpoint: table.endpoint });
+    const adapters = await installLocalAdapters({
+      deps: { client, tableName: table.tableName },
+      kmsDir: localPaths().dir,
+    });
     const handler = new HandlerLoader().load(fn);
     const context = lambdaContext(fn.name, fn.timeoutSeconds, fn.memoryMb);
     const started = Date.now();
@@ -48,6 +57,8 @@ async function main(): Promise<number> {
       const result = await (handler as (e: unknown, c: unknown) => Promise<unknown>)(event, context);
       process.stdout.write(JSON.stringify(result ?? null, null, 2) + '\n');
     }
+    await adapters.drain();
+    client.destroy();
     process.stderr.write(`${fn.name} (${fn.handler}) finished in ${Date.now() - started} ms\n`);
     return 0;
   } finally {

@@ -3,6 +3,7 @@ import type { ApiServer } from './api-server';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { LOCAL_TABLE_NAME, localPaths } from './local-paths';
 import type { DemoUser } from './demo-user';
+import type { LocalAdapters } from './local-adapters';
 import type { LocalStubs } from './stubs/run-stubs';
 
 export interface LocalStackOptions {
@@ -24,6 +25,7 @@ export interface LocalStack {
   dynamodbEndpoint: string;
   tableName: string;
   demo: DemoUser;
+  adapters: LocalAdapters;
   stubs: LocalStubs | undefined;
   api: ApiServer;
   stop(): Promise<void>;
@@ -91,10 +93,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const client = createDocumentClient({ endpoint });
     cleanups.push(async () => client.destroy());
     const demo = await ensureDemoUser({ client, tableName }, options.inMemory ? undefined : paths.demoKey);
+    const { installLocalAdapters } = await import('./local-adapters');
+    const adapters = await installLocalAdapters({
+      deps: { client, tableName },
+      kmsDir: options.inMemory ? undefined : paths.dir,
+    });
+    // Runs started in the background finish before the table goes away.
+    cleanups.push(() => adapters.drain());
 
     const api = await startApiServer({ port: options.port, host: options.host, routes: options.routes, log });
     cleanups.push(() => api.close());
-    return { apiUrl: api.url, dynamodbEndpoint: endpoint, tableName, demo, stubs, api, stop };
+    return { apiUrl: api.url, dynamodbEndpoint: endpoint, tableName, demo, adapters, stubs, api, stop };
   } catch (err) {
     await stop();
     throw err;
