@@ -39,6 +39,12 @@ export const GATEWAY_ERRORS = {
     message: 'Request body exceeds the 10 MB limit',
     type: 'invalid_request_error',
   },
+  unsupportedMediaType: {
+    statusCode: 415,
+    code: 'unsupported_media_type',
+    message: 'Unsupported media type',
+    type: 'invalid_request_error',
+  },
   throttled: {
     statusCode: 429,
     code: 'rate_limit_exceeded',
@@ -61,9 +67,9 @@ export const GATEWAY_ERRORS = {
   },
 } as const satisfies Record<string, GatewayErrorSpec>;
 
-export function gatewayErrorBody(spec: GatewayErrorSpec): string {
+export function gatewayErrorBody(spec: GatewayErrorSpec, details: unknown = null): string {
   return JSON.stringify({
-    error: { message: spec.message, type: spec.type, param: null, code: spec.code, details: null },
+    error: { message: spec.message, type: spec.type, param: null, code: spec.code, details },
   });
 }
 

@@ -4,7 +4,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AUTHORIZER_CACHE_TTL_SECONDS, type RouteDef } from '../routes';
-import { addJsonGatewayResponses } from './gateway-responses';
+import {
+  BINARY_MEDIA_TYPES,
+  CORS,
+  DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
+  GATEWAY_ERRORS,
+} from '../gateway-responses';
+import { addJsonGatewayResponses, errorTemplate } from './gateway-responses';
 
 export interface ThrottleSettings {
   rateLimit: number;
@@ -75,11 +81,13 @@ export class FlowgateApi extends Construct {
         metricsEnabled: true,
         tracingEnabled: props.tracing ?? false,
       },
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
       defaultCorsPreflightOptions: {
         allowOrigins: [props.allowOrigin],
         allowMethods: apigateway.Cors.ALL_METHODS,
-        allowHeaders: ['Authorization', 'Content-Type'],
-        maxAge: Duration.hours(1),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
 
@@ -110,12 +118,51 @@ export class FlowgateApi extends Construct {
     });
 
     const seen = new Set<string>();
+    const methodsByPath = new Map<string, string[]>();
     for (const route of props.routes) {
       const key = `${route.method} ${route.path}`;
       if (seen.has(key)) throw new Error(`Duplicate route ${key}`);
       seen.add(key);
       this.addRoute(route);
+      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     }
+    for (const [path, methods] of methodsByPath) this.addMethodNotAllowed(path, methods);
+  }
+
+  /**
+   * A wrong method on a known path gets a JSON 405 with `Allow`, as from the local
+   * server: `ANY` is the fallback API Gateway picks when no explicit method matches.
+   */
+  private addMethodNotAllowed(path: string, methods: string[]): void {
+    const allow = `'${methods.join(', ')}'`;
+    const integration = new apigateway.MockIntegration({
+      requestTemplates: { 'application/json': '{"statusCode": 405}' },
+      passthroughBehavior: apigateway.PassthroughBehavior.WHEN_NO_TEMPLATES,
+      integrationResponses: [
+        {
+          statusCode: '405',
+          responseParameters: {
+            'method.response.header.Allow': allow,
+            'method.response.header.Access-Control-Allow-Origin': `'${this.props.allowOrigin}'`,
+          },
+          responseTemplates: { 'application/json': errorTemplate(GATEWAY_ERRORS.methodNotAllowed) },
+        },
+      ],
+    });
+    this.api.root.resourceForPath(path).addMethod('ANY', integration, {
+      authorizationType: apigateway.AuthorizationType.NONE,
+      operationName: 'MethodNotAllowed',
+      methodResponses: [
+        {
+          statusCode: '405',
+          responseParameters: {
+            'method.response.header.Allow': true,
+            'method.response.header.Access-Control-Allow-Origin': true,
+          },
+          responseModels: { 'application/json': this.errorModel },
+        },
+      ],
+    });
   }
 
   private addRoute(route: RouteDef): void {
@@ -124,6 +171,12 @@ export class FlowgateApi extends Construct {
     const integration = new apigateway.LambdaIntegration(fn, {
       // Permission scoped to this method on the deployed stage; no console test-invoke grant.
       allowTestInvoke: false,
+      // Buffered responses are capped at API Gateway's 29 s; streamed ones may run to the function's timeout.
+      timeout: Duration.seconds(
+        route.streaming
+          ? route.timeoutSeconds
+          : Math.min(route.timeoutSeconds, DEFAULT_INTEGRATION_TIMEOUT_SECONDS),
+      ),
       ...(route.streaming ? { responseTransferMode: apigateway.ResponseTransferMode.STREAM } : {}),
     });
     const auth: apigateway.MethodOptions =

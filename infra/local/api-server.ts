@@ -95,7 +95,8 @@ function sendGatewayError(
     ...corsHeaders(),
     ...extra,
   });
-  res.end(gatewayErrorBody(spec));
+  // As in the stack's DEFAULT_5XX response: no internals, just the id support needs.
+  res.end(gatewayErrorBody(spec, spec.statusCode >= 500 ? { request_id: requestId } : null));
 }
 
 function isProxyResult(value: unknown): value is APIGatewayProxyResult {

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { errorTemplate, GATEWAY_ERRORS } from '../../../infra/constructs/gateway-responses';
+import { GATEWAY_ERRORS as SHARED, gatewayErrorBody } from '../../../infra/gateway-responses';
 import { AppError, NotFoundError, UnauthorizedError } from '../../../shared/errors';
 import { errorBody } from '../../../shared/http/render-error';
 import { resourcesOfType, synthFlowgate } from '../synth-flowgate';
@@ -67,7 +68,7 @@ it('renders 401 exactly as the handlers render an invalid key, in both dialects'
 
 it('turns the unknown-route 403 into a 404 not_found', () => {
   expect(responses.get('MISSING_AUTHENTICATION_TOKEN')!.StatusCode).toBe('404');
-  expectBothDialects('MISSING_AUTHENTICATION_TOKEN', new NotFoundError('Route not found'));
+  expectBothDialects('MISSING_AUTHENTICATION_TOKEN', new NotFoundError(SHARED.notFound.message));
 });
 
 it('passes API Gateway 4xx messages through with code bad_request and keeps their status', () => {
@@ -109,8 +110,19 @@ it('defines each response type once, and every one is in the template', () => {
 });
 
 it('escapes fixed messages as JSON strings', () => {
-  const body = errorTemplate({ errorType: 't', code: 'c', message: 'say "hi"\n' });
+  const body = errorTemplate({ statusCode: 400, type: 't', code: 'c', message: 'say "hi"\n' });
   expect(JSON.parse(body)).toEqual({
     error: { message: 'say "hi"\n', type: 't', param: null, code: 'c', details: null },
   });
+});
+
+it.each([
+  ['UNAUTHORIZED', SHARED.unauthorized],
+  ['ACCESS_DENIED', SHARED.accessDenied],
+  ['MISSING_AUTHENTICATION_TOKEN', SHARED.notFound],
+  ['REQUEST_TOO_LARGE', SHARED.payloadTooLarge],
+  ['INTEGRATION_TIMEOUT', SHARED.integrationTimeout],
+])('%s says exactly what the local API server says', (type, spec) => {
+  expect(responses.get(type)!.StatusCode).toBe(String(spec.statusCode));
+  expect(rendered(type)).toEqual(JSON.parse(gatewayErrorBody(spec)));
 });

@@ -1,11 +1,13 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AUTHORIZER_CACHE_TTL_SECONDS, routes, type RouteDef } from '../../../infra/routes';
+import { CORS, GATEWAY_ERRORS, gatewayErrorBody } from '../../../infra/gateway-responses';
 import { resourcesOfType, synthFlowgate, type Resource } from '../synth-flowgate';
 
 const streamingRoute: RouteDef = {
-  name: 'StreamChat',
+  name: 'StreamTest',
   method: 'POST',
-  path: '/api/v1/chat/completions',
+  // A path of its own, so it never collides with a real route.
+  path: '/test/stream',
   handler: 'functions/get-health.ts',
   auth: 'apiKey',
   streaming: true,
@@ -51,17 +53,23 @@ describe('authorizer', () => {
 });
 
 describe('response streaming', () => {
-  it('sends streaming routes to response-streaming-invocations in STREAM mode', () => {
-    const integration = methodInvoking('StreamChat').Properties.Integration as Record<string, unknown>;
-    expect(JSON.stringify(integration.Uri)).toContain('/response-streaming-invocations');
-    expect(integration.ResponseTransferMode).toBe('STREAM');
-  });
+  it.each([streamingRoute, ...routes.filter((r) => r.streaming)].map((r) => [r.name]))(
+    'sends streaming route %s to response-streaming-invocations in STREAM mode',
+    (name) => {
+      const integration = methodInvoking(name).Properties.Integration as Record<string, unknown>;
+      expect(JSON.stringify(integration.Uri)).toContain('/response-streaming-invocations');
+      expect(integration.ResponseTransferMode).toBe('STREAM');
+    },
+  );
 
-  it.each(routes.map((r) => [r.name]))('keeps buffered route %s on plain invocations', (name) => {
-    const integration = methodInvoking(name).Properties.Integration as Record<string, unknown>;
-    expect(JSON.stringify(integration.Uri)).not.toContain('response-streaming');
-    expect(integration.ResponseTransferMode).not.toBe('STREAM');
-  });
+  it.each(routes.filter((r) => !r.streaming).map((r) => [r.name]))(
+    'keeps buffered route %s on plain invocations',
+    (name) => {
+      const integration = methodInvoking(name).Properties.Integration as Record<string, unknown>;
+      expect(JSON.stringify(integration.Uri)).not.toContain('response-streaming');
+      expect(integration.ResponseTransferMode).not.toBe('STREAM');
+    },
+  );
 });
 
 describe('stage', () => {
@@ -96,7 +104,7 @@ describe('stage', () => {
 });
 
 describe('CORS', () => {
-  it('answers preflights on every route resource, allowing Authorization and Content-Type', () => {
+  it('answers preflights on every route resource, allowing the headers clients send', () => {
     const options = Object.values(resourcesOfType(template, 'AWS::ApiGateway::Method')).filter(
       (m) => m.Properties.HttpMethod === 'OPTIONS',
     );
@@ -110,10 +118,40 @@ describe('CORS', () => {
       expect(integration.Type).toBe('MOCK');
       const headers = integration.IntegrationResponses[0]!.ResponseParameters;
       expect(headers['method.response.header.Access-Control-Allow-Headers']).toBe(
-        "'Authorization,Content-Type'",
+        `'${CORS.allowHeaders.join(',')}'`,
       );
       expect(headers['method.response.header.Access-Control-Allow-Origin']).toBe("'*'");
       expect(m.Properties.AuthorizationType).toBe('NONE');
+    }
+  });
+});
+
+describe('wrong methods', () => {
+  it('answer 405 with Allow on every route path, without reaching a function or the authorizer', () => {
+    const anyMethods = Object.values(resourcesOfType(template, 'AWS::ApiGateway::Method')).filter(
+      (m) => m.Properties.HttpMethod === 'ANY',
+    );
+    const paths = new Set([...routes, streamingRoute].map((r) => r.path));
+    expect(anyMethods).toHaveLength(paths.size);
+    for (const m of anyMethods) {
+      const integration = m.Properties.Integration as {
+        Type: string;
+        IntegrationResponses: {
+          StatusCode: string;
+          ResponseParameters: Record<string, string>;
+          ResponseTemplates: Record<string, string>;
+        }[];
+      };
+      expect(integration.Type).toBe('MOCK');
+      expect(m.Properties.AuthorizationType).toBe('NONE');
+      const response = integration.IntegrationResponses[0]!;
+      expect(response.StatusCode).toBe('405');
+      expect(response.ResponseParameters['method.response.header.Allow']).toMatch(
+        /^'(GET|POST|PUT|PATCH|DELETE)(, [A-Z]+)*'$/,
+      );
+      expect(JSON.parse(response.ResponseTemplates['application/json']!)).toEqual(
+        JSON.parse(gatewayErrorBody(GATEWAY_ERRORS.methodNotAllowed)),
+      );
     }
   });
 });
