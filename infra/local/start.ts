@@ -15,6 +15,12 @@ const USAGE = `Usage: npm start -- [--port <n>] [--host <addr>] [--in-memory] [-
   --verbose      log every request and the handlers' info logs
 `;
 
+function outboundLine(allow: string | undefined): string {
+  return allow
+    ? `providers may also call ${allow} (OUTBOUND_ALLOW_CIDRS; empty in AWS, where only public addresses are allowed)`
+    : 'providers may call public addresses only (OUTBOUND_ALLOW_CIDRS is empty)';
+}
+
 function banner(stack: LocalStack, inMemory: boolean, dataDir: string, startupMs: number): string {
   const base = `${stack.apiUrl}/api`;
   return `
@@ -24,6 +30,7 @@ Flowgate local stack ready in ${startupMs} ms
   Demo key    ${stack.demo.key}   (user ${stack.demo.email}${stack.demo.created ? ', created now' : ''})
   DynamoDB    ${stack.dynamodbEndpoint}  table ${stack.tableName}${inMemory ? '  (in memory)' : `  (data in ${dataDir})`}
   Upstreams   ${stack.stubs ? `stub OpenAI ${stack.stubs.openai.url}/v1, stub Morpheus router ${stack.stubs.morpheus.url}` : 'as configured in the environment'}
+  Outbound    ${outboundLine(process.env.OUTBOUND_ALLOW_CIDRS)}
 
 Try it:
 

@@ -35,6 +35,12 @@ export const EnvSchema = z.object({
   KMS_KEY_ID: z.string().min(1).optional(),
   /** Set only for the functions that start runs asynchronously. */
   EXECUTION_FUNCTION_NAME: z.string().min(1).optional(),
+  /**
+   * Comma-separated CIDRs providers may call although they are not public (for example
+   * `127.0.0.0/8,::1/128`). Empty in AWS, so every private, loopback, link-local and
+   * metadata address is denied. `npm start` and the tests set it to loopback.
+   */
+  OUTBOUND_ALLOW_CIDRS: z.string().default(''),
   // ---- end of automation engine ----
 
   // ---- automation deployment ----

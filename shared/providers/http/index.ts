@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import { Headers, HttpUrl, call, defineAction } from '../provider-kit';
+import type { ProviderDefinition } from '../types';
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const HttpRequestParams = z.strictObject({
+  method: z
+    .string()
+    .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')
+    .refine((m) => !['CONNECT', 'TRACE'].includes(m.toUpperCase()), 'CONNECT and TRACE are not allowed')
+    .default('GET'),
+  url: HttpUrl,
+  headers: Headers.optional(),
+  query: z.record(z.string().min(1), Scalar).optional(),
+  /** A string is sent as text; anything else as JSON. */
+  body: z.unknown().optional(),
+});
+
+function withQuery(url: string, query: Record<string, string | number | boolean> | undefined): string {
+  if (!query) return url;
+  const parsed = new URL(url);
+  for (const [name, value] of Object.entries(query)) parsed.searchParams.append(name, String(value));
+  return parsed.toString();
+}
+
+/** Any HTTP call to a public URL. Authenticated APIs belong in custom integrations, whose keys are stored encrypted. */
+export const http: ProviderDefinition = {
+  name: 'http',
+  title: 'HTTP request',
+  credentialType: 'none',
+  actions: {
+    request: defineAction({
+      description: 'Send an HTTP request (any method; a string body is sent as text, anything else as JSON).',
+      params: HttpRequestParams,
+      async execute(params, ctx) {
+        const method = params.method.toUpperCase();
+        const headers = Object.fromEntries(
+          Object.entries(params.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+        );
+        const isText = typeof params.body === 'string';
+        if (isText) headers['content-type'] ??= 'text/plain; charset=utf-8';
+        const result = await call(ctx, {
+          method,
+          url: withQuery(params.url, params.query),
+          headers,
+          ...(params.body === undefined
+            ? {}
+            : isText
+              ? { raw: params.body as string }
+              : { json: params.body }),
+        });
+        const output = { status: result.status, headers: result.headers, body: result.data };
+        const success = result.status < 400;
+        return { success, output, message: `${method} responded ${result.status}` };
+      },
+    }),
+  },
+};
