@@ -1,6 +1,16 @@
 import { createCustomProvider, integrationIdOf, type CustomIntegrationConfig } from './custom';
 import { data } from './data';
+import { discord } from './discord';
+import { github } from './github';
+import { groq } from './groq';
 import { http } from './http';
+import { notion } from './notion';
+import { openai } from './openai';
+import { openaiCompatible } from './openai-compatible';
+import { slack } from './slack';
+import { stripe } from './stripe';
+import { telegram } from './telegram';
+import { webhook } from './webhook';
 import { describeProviders, type ProviderListing } from './listing';
 import type { ProviderDefinition } from './types';
 
@@ -9,7 +19,17 @@ import type { ProviderDefinition } from './types';
  * here; the /api/providers listing, plan validation and the engine all derive from it.
  */
 export const providers = {
+  openai,
+  groq,
+  openai_compatible: openaiCompatible,
   http,
+  webhook,
+  slack,
+  notion,
+  stripe,
+  discord,
+  telegram,
+  github,
   data,
 } as const satisfies Record<string, ProviderDefinition>;
 
