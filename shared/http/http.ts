@@ -2,14 +2,14 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { env } from '../config/env';
-import { UnauthorizedError } from '../errors';
+import { UnauthorizedError, type AppError } from '../errors';
 import { logger as rootLogger, type Logger } from '../logger';
 import { errorStyleFor, renderError, toPublicError } from './render-error';
-import { identityFrom, lowerCaseHeaders, parseJson, rawBody, validate, type Identity } from './request';
+import { identityFrom, lowerCaseHeaders, parseJson, rawBody, validateParts, type Identity } from './request';
 import type { HttpResponse } from './response';
 
-type Schema = z.ZodType | undefined;
-type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
+export type Schema = z.ZodType | undefined;
+export type Parsed<S extends Schema> = S extends z.ZodType ? z.infer<S> : undefined;
 
 export interface HttpOptions<B extends Schema, Q extends Schema, P extends Schema> {
   schema?: { body?: B; query?: Q; path?: P };
@@ -34,8 +34,77 @@ export type HttpHandlerFn<B, Q, P, I extends Identity | undefined> = (
   request: HttpRequest<B, Q, P, I>,
 ) => Promise<HttpResponse>;
 
-function baseHeaders(requestId: string): Record<string, string> {
+export function baseHeaders(requestId: string): Record<string, string> {
   return { 'X-Request-Id': requestId, 'Access-Control-Allow-Origin': env.CORS_ALLOW_ORIGIN };
+}
+
+/** What every request starts with; shared with the streaming wrapper (./http-stream.ts). */
+export interface RequestStart {
+  requestId: string;
+  identity: Identity | undefined;
+  log: Logger;
+  started: number;
+  headers: Record<string, string>;
+}
+
+export function startRequest(event: APIGatewayProxyEvent, context: Context): RequestStart {
+  const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+  const identity = identityFrom(event);
+  const log = rootLogger.child({
+    requestId,
+    route: `${event.httpMethod} ${event.resource}`,
+    ...(identity ? { userId: identity.userId } : {}),
+  });
+  return { requestId, identity, log, started: Date.now(), headers: baseHeaders(requestId) };
+}
+
+/** Auth check, body size limit, JSON parsing and zod validation; throws the AppError to render. */
+export function buildRequest<B extends Schema, Q extends Schema, P extends Schema>(
+  event: APIGatewayProxyEvent,
+  context: Context,
+  start: RequestStart,
+  options: HttpOptions<B, Q, P> & { auth?: 'apiKey' | 'public' },
+): HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, Identity | undefined> {
+  const { identity, requestId, log } = start;
+  // Defence in depth: API Gateway never routes here without the authorizer, but a
+  // misconfigured route must fail closed.
+  if ((options.auth ?? 'apiKey') === 'apiKey' && !identity) throw new UnauthorizedError();
+  const raw = rawBody(event, options.maxBodyBytes ?? env.MAX_BODY_BYTES);
+  const parsed = validateParts(options.schema ?? {}, {
+    body: options.schema?.body ? (parseJson(raw) ?? {}) : undefined,
+    query: event.queryStringParameters ?? {},
+    path: event.pathParameters ?? {},
+  });
+  return {
+    body: parsed.body as Parsed<B>,
+    query: parsed.query as Parsed<Q>,
+    path: parsed.path as Parsed<P>,
+    identity,
+    headers: lowerCaseHeaders(event),
+    rawBody: raw,
+    requestId,
+    log,
+    event,
+    context,
+  };
+}
+
+/** Logs a failed request (5xx with the error, never exposed) and returns what the caller may see. */
+export function logFailure(start: RequestStart, err: unknown): AppError {
+  const publicError = toPublicError(err, start.requestId);
+  const level = publicError.statusCode >= 500 ? 'error' : 'info';
+  start.log[level]('request failed', {
+    status: publicError.statusCode,
+    code: publicError.code,
+    durationMs: Date.now() - start.started,
+    ...(publicError.statusCode >= 500
+      ? {
+          error:
+            err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
+        }
+      : {}),
+  });
+  return publicError;
 }
 
 /**
@@ -53,45 +122,15 @@ export function http<
   /** `auth: 'public'` routes have no identity; the rest require the authorizer's. */
   options: HttpOptions<B, Q, P> & { auth?: A } = {},
 ): middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult> {
-  const maxBodyBytes = options.maxBodyBytes ?? env.MAX_BODY_BYTES;
-  const auth = options.auth ?? 'apiKey';
-
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>().handler(async (event, context) => {
-    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    const identity = identityFrom(event);
-    const log = rootLogger.child({
-      requestId,
-      route: `${event.httpMethod} ${event.resource}`,
-      ...(identity ? { userId: identity.userId } : {}),
-    });
-    const started = Date.now();
-    const headers = baseHeaders(requestId);
+    const start = startRequest(event, context);
+    const { log, headers, requestId } = start;
     try {
-      // Defence in depth: API Gateway never routes here without the authorizer, but a
-      // misconfigured route must fail closed.
-      if (auth === 'apiKey' && !identity) throw new UnauthorizedError();
-      const raw = rawBody(event, maxBodyBytes);
-      const schema = options.schema ?? {};
-      const request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, Identity | undefined> = {
-        body: (schema.body ? validate(schema.body, parseJson(raw) ?? {}, 'body') : undefined) as Parsed<B>,
-        query: (schema.query
-          ? validate(schema.query, event.queryStringParameters ?? {}, 'query')
-          : undefined) as Parsed<Q>,
-        path: (schema.path
-          ? validate(schema.path, event.pathParameters ?? {}, 'path')
-          : undefined) as Parsed<P>,
-        identity,
-        headers: lowerCaseHeaders(event),
-        rawBody: raw,
-        requestId,
-        log,
-        event,
-        context,
-      };
+      const request = buildRequest(event, context, start, options);
       const response = await (fn as HttpHandlerFn<Parsed<B>, Parsed<Q>, Parsed<P>, Identity | undefined>)(
         request,
       );
-      log.info('request completed', { status: response.statusCode, durationMs: Date.now() - started });
+      log.info('request completed', { status: response.statusCode, durationMs: Date.now() - start.started });
       const hasBody = response.body !== undefined && response.statusCode !== 204;
       return {
         statusCode: response.statusCode,
@@ -103,21 +142,7 @@ export function http<
         body: hasBody ? JSON.stringify(response.body) : '',
       };
     } catch (err) {
-      const publicError = toPublicError(err, requestId);
-      const level = publicError.statusCode >= 500 ? 'error' : 'info';
-      log[level]('request failed', {
-        status: publicError.statusCode,
-        code: publicError.code,
-        durationMs: Date.now() - started,
-        ...(publicError.statusCode >= 500
-          ? {
-              error:
-                err instanceof Error
-                  ? { name: err.name, message: err.message, stack: err.stack }
-                  : String(err),
-            }
-          : {}),
-      });
+      logFailure(start, err);
       return renderError(err, errorStyleFor(event.resource ?? event.path ?? ''), headers, requestId);
     }
   });

@@ -54,20 +54,33 @@ export function toIssues(error: z.ZodError, prefix: string): ValidationIssue[] {
   }));
 }
 
-/** Parses with zod; a failure becomes a 400 listing every issue, the first one in the message. */
-export function validate<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  part: 'body' | 'query' | 'path',
-): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = toIssues(result.error, part);
+type Part = 'body' | 'query' | 'path';
+
+/**
+ * Parses each part with its zod schema. Every issue of every part is collected, so one
+ * 400 lists all that is wrong; the first one names the problem in the message.
+ */
+export function validateParts(
+  schemas: Partial<Record<Part, z.ZodType>>,
+  values: Record<Part, unknown>,
+): Partial<Record<Part, unknown>> {
+  const parsed: Partial<Record<Part, unknown>> = {};
+  const issues: ValidationIssue[] = [];
+  for (const part of ['path', 'query', 'body'] as const) {
+    const schema = schemas[part];
+    if (!schema) continue;
+    const result = schema.safeParse(values[part]);
+    if (result.success) parsed[part] = result.data;
+    else issues.push(...toIssues(result.error, part));
+  }
   const first = issues[0];
-  const message = first ? `Invalid ${part}: ${first.path} ${first.message}` : `Invalid ${part}`;
-  throw new ValidationError(
-    message,
-    { issues },
-    { param: first?.path.split('.').slice(1).join('.') || null },
-  );
+  if (first) {
+    const [part, ...rest] = first.path.split('.');
+    throw new ValidationError(
+      `Invalid ${part}: ${first.path} ${first.message}`,
+      { issues },
+      { param: rest.join('.') || null },
+    );
+  }
+  return parsed;
 }
