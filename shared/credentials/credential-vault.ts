@@ -1,0 +1,46 @@
+import type { KeyManagement } from '../crypto/key-management';
+import type { CredentialRepository } from './credential-repository';
+import { credentialContext } from './credential-service';
+
+/**
+ * Decryption for one run, and only for that run's user: the item is read from the
+ * user's partition and KMS checks the context, so nothing another user stored can open.
+ * Every value handed out is remembered, so the engine can redact all of them.
+ */
+export class RunCredentials {
+  private readonly cache = new Map<string, Promise<string | undefined>>();
+  private readonly used = new Set<string>();
+
+  constructor(
+    private readonly userId: string,
+    private readonly repo: CredentialRepository,
+    private readonly kms: KeyManagement,
+  ) {}
+
+  /** The decrypted value, or undefined when the user stored none for this provider. */
+  get(provider: string, credentialType: string): Promise<string | undefined> {
+    const slot = `${provider}#${credentialType}`;
+    let pending = this.cache.get(slot);
+    if (!pending) {
+      pending = this.load(provider, credentialType);
+      this.cache.set(slot, pending);
+    }
+    return pending;
+  }
+
+  /** Every value decrypted so far in this run. */
+  secrets(): string[] {
+    return [...this.used];
+  }
+
+  private async load(provider: string, credentialType: string): Promise<string | undefined> {
+    const record = await this.repo.findFor(this.userId, provider, credentialType);
+    if (!record) return undefined;
+    const value = await this.kms.decrypt(
+      record.ciphertext,
+      credentialContext(this.userId, provider, credentialType),
+    );
+    this.used.add(value);
+    return value;
+  }
+}

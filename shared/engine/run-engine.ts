@@ -1,0 +1,299 @@
+import type { Logger } from '../logger';
+import type { PlanStep } from '../plans/plan-schema';
+import type { ProviderCatalog } from '../plans/plan-validation';
+import type { OutboundHttp, ProviderDefinition } from '../providers/types';
+import { redact, redactString } from '../redact';
+import type { RunTrigger, StepResult } from '../runs/run-types';
+import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
+import type { Clock } from './clock';
+import { capMessage, capOutput, fitResults } from './output-cap';
+import { runAttempt } from './step-attempt';
+import { TemplateError, resolveTemplates, type TemplateContext } from './templating';
+
+/** Retries when a step sets none: three attempts, starting half a second apart. */
+export const DEFAULT_RETRY = { max_attempts: 3, backoff_ms: 500 } as const;
+
+export interface EngineLimits {
+  defaultTimeoutMs: number;
+  outputMaxBytes: number;
+  resultsMaxBytes: number;
+}
+
+export interface CredentialSource {
+  get(provider: string, credentialType: string): Promise<string | undefined>;
+  secrets(): string[];
+}
+
+export interface EngineDeps {
+  catalog: ProviderCatalog;
+  credentials: CredentialSource;
+  http: OutboundHttp;
+  clock: Clock;
+  log: Logger;
+  limits: EngineLimits;
+  /** Called after every finished step, with the results so far (already redacted). */
+  onProgress?: (results: StepResult[]) => Promise<void>;
+}
+
+export interface EngineRun {
+  runId: string;
+  userId: string;
+  steps: PlanStep[];
+  trigger: RunTrigger;
+  /** Results from earlier invocations; a `running` entry is a step waiting to retry. */
+  results: StepResult[];
+  /** The run's own deadline (epoch ms): nothing starts after it. */
+  deadlineAt: number;
+}
+
+/**
+ * When this invocation must let go: no attempt starts after `startBy`, and an attempt
+ * only starts if its timeout ends before `finishBy`. An attempt that began always runs to
+ * its end here, so handing the rest of the run to another invocation never repeats it.
+ */
+export interface InvocationWindow {
+  startBy: number;
+  finishBy: number;
+}
+
+export type EngineOutcome =
+  | { kind: 'finished'; status: 'success' | 'failed'; error?: string; results: StepResult[] }
+  | { kind: 'yield'; results: StepResult[] };
+
+/** Runs a plan's steps in order, from wherever the run stands, until it ends or must hand off. */
+export class RunEngine {
+  private readonly outputs = new Map<string, unknown>();
+
+  constructor(
+    private readonly run: EngineRun,
+    private readonly deps: EngineDeps,
+  ) {
+    // Outputs stored whole by earlier invocations; cut ones are not available to templates.
+    for (const r of run.results)
+      if (r.status === 'success' && !r.outputTruncated) this.outputs.set(r.id, r.output);
+  }
+
+  async execute(window: InvocationWindow): Promise<EngineOutcome> {
+    const results = [...this.run.results];
+    for (let index = 0; index < this.run.steps.length; index++) {
+      const step = this.run.steps[index] as PlanStep;
+      const previous = results[index];
+      if (previous && previous.status !== 'running') continue;
+      if (!previous && this.deps.clock.now() >= window.startBy) return this.yieldWith(results);
+      let result: StepResult;
+      try {
+        result = await this.runStep(step, previous, window);
+      } catch (err) {
+        if (err instanceof YieldAt) return this.yieldWith(results, err.partial);
+        throw err;
+      }
+      results[index] = this.clean(result);
+      this.deps.log.info('step finished', {
+        runId: this.run.runId,
+        stepId: step.id,
+        status: result.status,
+        attempts: result.attempts,
+        durationMs: result.durationMs,
+      });
+      const ends = this.endsRun(step, result);
+      if (ends) {
+        const final = this.finalize([...results, ...this.skipped(index + 1)]);
+        return {
+          kind: 'finished',
+          status: ends.status,
+          ...(ends.error ? { error: ends.error } : {}),
+          results: final,
+        };
+      }
+      await this.deps.onProgress?.(this.finalize(results));
+    }
+    return { kind: 'finished', status: 'success', results: this.finalize(results) };
+  }
+
+  private endsRun(
+    step: PlanStep,
+    result: StepResult,
+  ): { status: 'success' | 'failed'; error?: string } | undefined {
+    if (result.status === 'failed' && !step.continue_on_error) {
+      return {
+        status: 'failed',
+        error: `Step ${step.id} failed: ${result.error ?? result.message ?? 'unknown error'}`,
+      };
+    }
+    if (result.control === 'stop')
+      return { status: 'failed', error: `Stopped by the condition in step ${step.id}` };
+    if (result.control === 'skip_remaining') return { status: 'success' };
+    return undefined;
+  }
+
+  private skipped(from: number): StepResult[] {
+    return this.run.steps.slice(from).map((s) => ({
+      id: s.id,
+      provider: s.provider,
+      action: s.action,
+      status: 'skipped' as const,
+      attempts: 0,
+    }));
+  }
+
+  private async runStep(
+    step: PlanStep,
+    previous: StepResult | undefined,
+    window: InvocationWindow,
+  ): Promise<StepResult> {
+    const { clock } = this.deps;
+    const startedMs = previous?.startedAt ? Date.parse(previous.startedAt) : clock.now();
+    const base: StepResult = {
+      id: step.id,
+      provider: step.provider,
+      action: step.action,
+      status: 'running',
+      attempts: previous?.attempts ?? 0,
+      startedAt: new Date(startedMs).toISOString(),
+    };
+    const fail = (error: string, extra: Partial<StepResult> = {}): StepResult =>
+      this.done({ ...base, ...extra, status: 'failed', error }, startedMs);
+
+    const provider = await this.deps.catalog.find(step.provider, this.run.userId);
+    const action =
+      provider && Object.hasOwn(provider.actions, step.action) ? provider.actions[step.action] : undefined;
+    if (!provider || !action) return fail(`Unknown provider or action ${step.provider}.${step.action}`);
+
+    let params: unknown;
+    try {
+      params = resolveTemplates(step.params, this.templateContext());
+    } catch (err) {
+      if (err instanceof TemplateError) return fail(err.message);
+      throw err;
+    }
+    const parsed = action.params.safeParse(params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(
+        `Invalid params after templating: ${issue?.path.join('.') || 'params'} ${issue?.message ?? ''}`.trim(),
+      );
+    }
+
+    let credential: string | undefined;
+    try {
+      credential = await this.credentialFor(provider);
+    } catch {
+      return fail(`The stored credential for ${provider.name} could not be decrypted`);
+    }
+
+    const retry = step.retry ?? DEFAULT_RETRY;
+    const timeoutMs = step.timeout_ms ?? this.deps.limits.defaultTimeoutMs;
+    let nextAttemptAt = previous?.nextAttemptAt;
+    let lastError = previous?.error;
+    while (base.attempts < retry.max_attempts) {
+      if (nextAttemptAt !== undefined && nextAttemptAt > clock.now()) {
+        if (nextAttemptAt >= window.startBy || nextAttemptAt + timeoutMs > window.finishBy) {
+          throw new YieldAt({ ...base, nextAttemptAt, ...(lastError ? { error: lastError } : {}) });
+        }
+        await clock.sleep(nextAttemptAt - clock.now());
+      }
+      const now = clock.now();
+      if (now >= this.run.deadlineAt)
+        return fail(`The run's deadline passed before attempt ${base.attempts + 1}`);
+      const attemptTimeout = Math.min(timeoutMs, this.run.deadlineAt - now);
+      if (now >= window.startBy || now + attemptTimeout > window.finishBy) {
+        throw new YieldAt({ ...base, ...(lastError ? { error: lastError } : {}) });
+      }
+      base.attempts += 1;
+      const outcome = await runAttempt({
+        action,
+        params: parsed.data,
+        userId: this.run.userId,
+        runId: this.run.runId,
+        stepId: step.id,
+        ...(credential === undefined ? {} : { credential }),
+        http: this.deps.http,
+        log: this.deps.log.child({ runId: this.run.runId, stepId: step.id }),
+        timeoutMs: attemptTimeout,
+      });
+      if (outcome.kind === 'result') {
+        const { result } = outcome;
+        const output = redact(result.output, this.deps.credentials.secrets());
+        const capped = capOutput(output, this.deps.limits.outputMaxBytes);
+        if (result.success) this.outputs.set(step.id, output);
+        return this.done(
+          {
+            ...base,
+            status: result.success ? 'success' : 'failed',
+            ...capped,
+            message: result.message,
+            ...(result.success ? {} : { error: result.message || 'The provider reported a failure' }),
+            ...(result.control ? { control: result.control } : {}),
+          },
+          startedMs,
+        );
+      }
+      lastError = outcome.message;
+      if (outcome.kind === 'fatal') return fail(outcome.message);
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_BACKOFF_MS) {
+        return fail(
+          `${outcome.message} (the upstream asked to wait ${outcome.retryAfterMs} ms, over the ${MAX_BACKOFF_MS} ms limit)`,
+        );
+      }
+      nextAttemptAt =
+        clock.now() + backoffDelay(base.attempts, retry.backoff_ms, clock.random, outcome.retryAfterMs);
+    }
+    return fail(`${lastError ?? 'Failed'} (after ${base.attempts} attempts)`);
+  }
+
+  private async credentialFor(provider: ProviderDefinition): Promise<string | undefined> {
+    if (provider.credentialType === 'none') return undefined;
+    return this.deps.credentials.get(provider.name, provider.credentialType);
+  }
+
+  private templateContext(): TemplateContext {
+    return {
+      steps: Object.fromEntries(this.outputs),
+      trigger: {
+        ...(this.run.trigger.body === undefined ? {} : { body: this.run.trigger.body }),
+        ...(this.run.trigger.query ? { query: this.run.trigger.query } : {}),
+      },
+      run: {
+        id: this.run.runId,
+        ...(this.run.trigger.scheduledTime ? { scheduledTime: this.run.trigger.scheduledTime } : {}),
+      },
+    };
+  }
+
+  private done(result: StepResult, startedMs: number): StepResult {
+    const { nextAttemptAt: _next, ...rest } = result;
+    const completed = this.deps.clock.now();
+    return {
+      ...rest,
+      completedAt: new Date(completed).toISOString(),
+      durationMs: Math.max(0, completed - startedMs),
+    };
+  }
+
+  /** Messages and errors carry no credential value, and are bounded in size. */
+  private clean(result: StepResult): StepResult {
+    const secrets = this.deps.credentials.secrets();
+    return {
+      ...result,
+      ...(result.message === undefined ? {} : { message: capMessage(redactString(result.message, secrets)) }),
+      ...(result.error === undefined ? {} : { error: capMessage(redactString(result.error, secrets)) }),
+    };
+  }
+
+  /** A last pass with every secret the run decrypted, then the size budget of one item. */
+  private finalize(results: StepResult[]): StepResult[] {
+    const redacted = redact(results, this.deps.credentials.secrets()) as StepResult[];
+    return fitResults(redacted, this.deps.limits.resultsMaxBytes);
+  }
+
+  private yieldWith(results: StepResult[], partial?: StepResult): EngineOutcome {
+    const all = [...results];
+    if (partial) all[this.run.steps.findIndex((s) => s.id === partial.id)] = this.clean(partial);
+    return { kind: 'yield', results: this.finalize(all) };
+  }
+}
+
+/** Thrown inside a step to hand the run off; carries the step's state so far. */
+class YieldAt {
+  constructor(readonly partial: StepResult) {}
+}
