@@ -41,6 +41,25 @@ export const EnvSchema = z.object({
    * metadata address is denied. `npm start` and the tests set it to loopback.
    */
   OUTBOUND_ALLOW_CIDRS: z.string().default(''),
+  /** How long runs (execution logs) are kept, via the table's TTL; reads hide expired ones too. */
+  AUTOMATION_RETENTION_DAYS: int(30, 1, 3650),
+  /** Most steps one plan may have. */
+  PLAN_MAX_STEPS: int(25, 1, 100),
+  /** Largest plan (its steps as JSON) in bytes; plans are copied into every run record. */
+  PLAN_MAX_BYTES: int(65_536, 1024, 131_072),
+  /** Per-attempt step timeout when a step sets none, and the most a step may ask for. */
+  STEP_TIMEOUT_MS: int(10_000, 100, 900_000),
+  STEP_MAX_TIMEOUT_MS: int(120_000, 100, 900_000),
+  /** A step's stored output is cut to this many bytes of JSON (a marker says so). */
+  STEP_OUTPUT_MAX_BYTES: int(32_768, 256, 131_072),
+  /** All step results of a run together; outputs shrink further to fit (DynamoDB items max 400 KB). */
+  RUN_RESULTS_MAX_BYTES: int(204_800, 4096, 262_144),
+  /** How long "run now" and `?wait=true` webhooks run in the request before answering 202. */
+  RUN_SYNC_BUDGET_MS: int(8_000, 0, 25_000),
+  /** A run's overall deadline across every invocation it takes. */
+  RUN_MAX_DURATION_MS: int(900_000, 1000, 86_400_000),
+  /** Largest webhook request body accepted (it is stored with the run as the trigger). */
+  WEBHOOK_MAX_BODY_BYTES: int(32_768, 1024, 131_072),
   // ---- end of automation engine ----
 
   // ---- automation deployment ----
