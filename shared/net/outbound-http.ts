@@ -4,7 +4,13 @@ import { GuardedHttp, type GuardedHttpOptions } from './guarded-http';
 
 export { GuardedHttp, OUTBOUND_DEFAULTS, type GuardedHttpOptions } from './guarded-http';
 export { AddressPolicy, type AddressVerdict } from './address-policy';
-export { parseOutboundUrl, resolveTarget, type HostResolver, type ResolvedAddress } from './outbound-target';
+export {
+  parseOutboundUrl,
+  resolveTarget,
+  systemResolver,
+  type HostResolver,
+  type ResolvedAddress,
+} from './outbound-target';
 export {
   OutboundBlockedError,
   OutboundHostNotFoundError,
