@@ -8,7 +8,9 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { TABLE, createTableInput } from '../../shared/db/table-definition';
 import { freePort } from './free-port';
@@ -154,15 +156,31 @@ export function localClient(endpoint: string): DynamoDBClient {
   });
 }
 
-/** Creates the table from the shared definition if it is missing, and makes sure TTL is on. */
+/**
+ * Creates the table from the shared definition if it is missing, or brings an older
+ * one up to date (indexes added since it was created), and makes sure TTL is on.
+ */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = localClient(endpoint);
+  const wanted = createTableInput(tableName);
   try {
+    let existing: TableDescription | undefined;
     try {
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      existing = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
     } catch (err) {
       if ((err as Error).name !== 'ResourceNotFoundException') throw err;
-      await client.send(new CreateTableCommand(createTableInput(tableName)));
+      await client.send(new CreateTableCommand(wanted));
+    }
+    const present = new Set((existing?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of existing ? wanted.GlobalSecondaryIndexes : []) {
+      if (present.has(index.IndexName)) continue;
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: wanted.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
     }
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
