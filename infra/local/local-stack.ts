@@ -40,6 +40,8 @@ export function configureEnvironment(endpoint: string, tableName: string): void 
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   process.env.LOG_LEVEL ??= 'warn';
+  // The gateway's automation switch is on locally unless the developer says otherwise.
+  process.env.AUTOMATION_FEATURE_ENABLED ??= 'true';
   // Locally, plans may call services on this machine (the stub upstreams, a dev server).
   // In AWS the variable is empty, so providers can reach public addresses only.
   process.env.OUTBOUND_ALLOW_CIDRS ??= '127.0.0.0/8,::1/128';

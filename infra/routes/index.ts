@@ -4,12 +4,13 @@
  * from the same entries, so the two cannot drift. Each domain keeps its entries in its
  * own file; this is where they become one table.
  */
+import { gatewayRoutes } from './gateway';
 import { identityRoutes } from './identity';
 import type { FunctionDef, RouteDef } from './types';
 
 export * from './types';
 
-export const routes: readonly RouteDef[] = [...identityRoutes];
+export const routes: readonly RouteDef[] = [...identityRoutes, ...gatewayRoutes];
 
 /**
  * How long API Gateway (and the local server) cache an authorizer result, keyed by the

@@ -4,6 +4,16 @@ const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
+ * A switch: exactly 'true', 'false', '1' or '0'. Anything else fails at load, so a typo
+ * such as `AUTOMATION_FEATURE_ENABLED=ture` can never silently mean "off".
+ */
+export const strictBoolean = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: "expected 'true', 'false', '1' or '0'" })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1');
+
+/**
  * Every environment variable the runtime reads, in one schema.
  * Variables that only some functions receive (the stack grants them together with
  * the matching IAM permission) are optional here and checked where they are used.
@@ -28,6 +38,26 @@ export const EnvSchema = z.object({
   MORPHEUS_ROUTER_URL: z.url().optional(),
   MORPHEUS_ROUTER_USERNAME: z.string().min(1).optional(),
   MORPHEUS_ROUTER_PASSWORD: z.string().min(1).optional(),
+  /** The system switch (seed 001). Off: settings routes answer 400 and chat never opens sessions itself. */
+  AUTOMATION_FEATURE_ENABLED: strictBoolean(false),
+  /** What a user who never saved settings gets; new users start disabled (seed 000). */
+  AUTOMATION_DEFAULT_ENABLED: strictBoolean(false),
+  /** Session length in seconds for users without saved settings (seed 002). */
+  DEFAULT_SESSION_EXPIRATION: int(3600, 60, 86_400),
+  /** true: an unknown model name is a 404 with suggestions instead of routing to `default`. */
+  MODEL_ROUTING_STRICT: strictBoolean(false),
+  /** Non-streaming: the whole upstream answer. Streaming: until the first event. */
+  UPSTREAM_TIMEOUT_MS: int(120_000, 100, 900_000),
+  /** Streaming: the longest silence between two upstream events. */
+  UPSTREAM_STREAM_IDLE_TIMEOUT_MS: int(60_000, 100, 900_000),
+  /** Retries after a connection error or a 5xx, only before the client got a byte. */
+  UPSTREAM_MAX_RETRIES: int(2, 0, 5),
+  /** Opening a proxy-router session (it signs a blockchain transaction). */
+  SESSION_OPEN_TIMEOUT_MS: int(30_000, 100, 300_000),
+  /** How long a container trusts its copy of a key's session; 0 reads the table every time. */
+  SESSION_CACHE_SECONDS: int(10, 0, 300),
+  /** How long a container trusts its copy of the rollout flag; a change applies within this bound. */
+  ROLLOUT_FLAG_CACHE_SECONDS: int(30, 0, 30),
   // ---- end of LLM gateway ----
 
   // ---- automation engine ----

@@ -1,0 +1,14 @@
+import { gateway } from '../shared/gateway/gateway';
+import { noActiveSession } from '../shared/gateway/sessions/session-service';
+import { sessionView } from '../shared/gateway/sessions/session-view';
+import { http } from '../shared/http/http';
+import { ok } from '../shared/http/response';
+
+const gw = gateway();
+
+/** The calling key's active model session, or 404. */
+export const handler = http(async ({ identity }) => {
+  const session = await gw.sessions.current(identity.keyId, { consistent: true, bypassCache: true });
+  if (!session) throw noActiveSession();
+  return ok(sessionView(session));
+});

@@ -1,0 +1,80 @@
+import { routeDefaults, type RouteDef } from './types';
+
+/**
+ * The LLM gateway (seeds 000–002): automation settings, model sessions, the model list
+ * and OpenAI-compatible chat completions. Paths keep the Morpheus gateway's `/api/v1`.
+ */
+export const gatewayRoutes: readonly RouteDef[] = [
+  {
+    ...routeDefaults,
+    name: 'GetAutomationSettings',
+    method: 'GET',
+    path: '/api/v1/automation/settings',
+    handler: 'functions/get-automation-settings.ts',
+    auth: 'apiKey',
+    // The first read stores the defaults, so `created_at` is real.
+    access: ['table:write'],
+  },
+  {
+    ...routeDefaults,
+    name: 'UpdateAutomationSettings',
+    method: 'PUT',
+    path: '/api/v1/automation/settings',
+    handler: 'functions/update-automation-settings.ts',
+    auth: 'apiKey',
+    access: ['table:write'],
+  },
+  {
+    ...routeDefaults,
+    name: 'GetModelSession',
+    method: 'GET',
+    path: '/api/v1/session',
+    handler: 'functions/get-model-session.ts',
+    auth: 'apiKey',
+    access: ['table:read'],
+  },
+  {
+    ...routeDefaults,
+    name: 'CreateModelSession',
+    method: 'POST',
+    path: '/api/v1/session/modelsession',
+    handler: 'functions/create-model-session.ts',
+    auth: 'apiKey',
+    // Opening a proxy-router session signs a blockchain transaction: give it time.
+    timeoutSeconds: 60,
+    access: ['table:write'],
+  },
+  {
+    ...routeDefaults,
+    name: 'CloseModelSession',
+    method: 'POST',
+    path: '/api/v1/session/closesession',
+    handler: 'functions/close-model-session.ts',
+    auth: 'apiKey',
+    timeoutSeconds: 30,
+    access: ['table:write'],
+  },
+  {
+    ...routeDefaults,
+    name: 'ListModels',
+    method: 'GET',
+    path: '/api/v1/models',
+    handler: 'functions/list-models.ts',
+    auth: 'apiKey',
+    memoryMb: 256,
+    access: [],
+  },
+  {
+    ...routeDefaults,
+    name: 'CreateChatCompletion',
+    method: 'POST',
+    path: '/api/v1/chat/completions',
+    handler: 'functions/create-chat-completion.ts',
+    auth: 'apiKey',
+    // Streamed responses may run up to 15 minutes; long generations need minutes, not seconds.
+    streaming: true,
+    timeoutSeconds: 300,
+    memoryMb: 1024,
+    access: ['table:write'],
+  },
+];

@@ -1,0 +1,60 @@
+import type OpenAI from 'openai';
+import type { APIError } from 'openai';
+import type { ModelTarget } from '../model-config';
+import type { SessionBackend, UpstreamChatRequest } from './session-backend';
+import { UpstreamFailure, upstreamMessage } from './upstream-errors';
+
+const HEX32 = /^0x[0-9a-fA-F]{64}$/;
+
+/**
+ * The Morpheus proxy-router (HTTP basic auth):
+ *   open   POST {router}/blockchain/models/{modelId}/session  {"sessionDuration":N,…} → {"sessionID":"0x…"}
+ *   chat   POST {router}/v1/chat/completions with header `session_id`
+ *   close  POST {router}/blockchain/sessions/{id}/close
+ * Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
+ * `{router}` for the session calls.
+ */
+export class MorpheusBackend implements SessionBackend {
+  readonly kind = 'morpheus' as const;
+
+  constructor(
+    private readonly chatClient: OpenAI,
+    private readonly routerClient: OpenAI,
+    readonly secrets: readonly string[],
+  ) {}
+
+  async openSession(target: ModelTarget, durationSeconds: number, signal: AbortSignal): Promise<string> {
+    if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
+    const answer = await this.routerClient.post<{ sessionID?: unknown }>(
+      `/blockchain/models/${target.blockchainId}/session`,
+      {
+        body: { sessionDuration: durationSeconds, failover: false, directPayment: false },
+        signal,
+        maxRetries: 0,
+      },
+    );
+    const id = answer?.sessionID;
+    if (typeof id !== 'string' || !HEX32.test(id))
+      throw new UpstreamFailure('malformed_response', 'The proxy-router returned no valid sessionID');
+    return id;
+  }
+
+  async closeSession(sessionId: string, signal: AbortSignal): Promise<void> {
+    await this.routerClient.post(`/blockchain/sessions/${sessionId}/close`, { signal, maxRetries: 0 });
+  }
+
+  chat({ body, sessionId, signal }: UpstreamChatRequest): Promise<Response> {
+    return this.chatClient.chat.completions
+      .create(body as unknown as OpenAI.ChatCompletionCreateParams, {
+        signal,
+        maxRetries: 0,
+        headers: { session_id: sessionId },
+      })
+      .asResponse();
+  }
+
+  /** The router answers 500 `{"error":"session expired"}` / `{"error":"session not found"}`. */
+  isSessionGone(err: APIError): boolean {
+    return /session (expired|not found)/i.test(upstreamMessage(err) ?? '');
+  }
+}

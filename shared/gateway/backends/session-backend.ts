@@ -1,0 +1,36 @@
+import type { APIError } from 'openai';
+import { AppError } from '../../errors';
+import type { BackendKind, ModelTarget } from '../model-config';
+
+export interface UpstreamChatRequest {
+  /** The OpenAI request body, model already rewritten to the target's upstream name. */
+  body: Record<string, unknown>;
+  sessionId: string;
+  signal: AbortSignal;
+}
+
+/**
+ * One way of reaching models. The session is a real upstream object for Morpheus and a
+ * logical one (kept only in DynamoDB) for direct OpenAI-compatible upstreams; the chat
+ * path does not need to know which.
+ */
+export interface SessionBackend {
+  readonly kind: BackendKind;
+  /** Opens a session for the target and returns its id. */
+  openSession(target: ModelTarget, durationSeconds: number, signal: AbortSignal): Promise<string>;
+  closeSession(sessionId: string, signal: AbortSignal): Promise<void>;
+  /** Resolves with the raw upstream response once 2xx headers arrived; throws on anything else. */
+  chat(request: UpstreamChatRequest): Promise<Response>;
+  /** The upstream says it no longer knows the session: renew it once and retry. */
+  isSessionGone(err: APIError): boolean;
+  /** Strings (keys, passwords) that must never appear in anything the caller sees. */
+  readonly secrets: readonly string[];
+}
+
+export class BackendUnavailableError extends AppError {
+  constructor(kind: BackendKind) {
+    super(503, 'backend_unavailable', `The model backend "${kind}" is not configured`, true, {
+      openaiType: 'api_error',
+    });
+  }
+}

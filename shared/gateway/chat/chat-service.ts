@@ -1,0 +1,276 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NotFoundError } from '../../errors';
+import type { Identity } from '../../http/request';
+import type { Logger } from '../../logger';
+import type { AutomationGate } from '../automation-gate';
+import { noSessionError } from '../automation-gate';
+import type { AutomationSettingsRepository } from '../automation-settings';
+import { backendFor, type Backends } from '../backends/backends';
+import { Deadline } from '../backends/deadline';
+import {
+  classifyUpstreamError,
+  isRetryable,
+  toClientError,
+  UpstreamFailure,
+} from '../backends/upstream-errors';
+import type { RequestMetrics } from '../metrics';
+import type { ModelRouter, RoutedModel } from '../model-router';
+import type { ModelSession } from '../sessions/session-repository';
+import type { OpenSpec, SessionService } from '../sessions/session-service';
+import { upstreamBody, type ChatRequest } from './chat-request';
+import { SSE_DONE, sseData, sseError, sseEvents, type SseEvent } from './sse';
+
+export interface ChatServiceOptions {
+  /** Non-streaming: the whole answer; streaming: until the first event. */
+  timeoutMs: number;
+  /** Streaming: the longest pause between two events. */
+  idleTimeoutMs: number;
+  maxRetries: number;
+  retryBaseMs: number;
+}
+
+export interface ChatDeps {
+  router: ModelRouter;
+  sessions: SessionService;
+  settings: AutomationSettingsRepository;
+  gate: AutomationGate;
+  backends: Backends;
+}
+
+export interface ChatCall {
+  identity: Identity;
+  request: ChatRequest;
+  log: Logger;
+  metrics: RequestMetrics;
+  /**
+   * `settings` (chat): a missing session is opened only when automation is on for the
+   * user (seed rules). `always`: internal callers that need an answer regardless, such
+   * as drafting a plan the user asked for.
+   */
+  autoOpen?: 'settings' | 'always';
+  /** Called as soon as the target is known, so even errors can name it. */
+  onRouted?(routed: RoutedModel): void;
+}
+
+export type ChatResult =
+  | { kind: 'json'; routed: RoutedModel; session: ModelSession; text: string }
+  | { kind: 'stream'; routed: RoutedModel; session: ModelSession; stream: AsyncGenerator<string> };
+
+type Sent =
+  | { kind: 'json'; session: ModelSession; text: string }
+  | {
+      kind: 'stream';
+      session: ModelSession;
+      first: SseEvent;
+      events: AsyncGenerator<SseEvent>;
+      deadline: Deadline;
+    };
+
+/** Throws for an upstream answer that is not a completion (or chunk) object. */
+function checkPayload(data: string, event?: string): void {
+  const parsed = JSON.parse(data) as unknown;
+  const error = parsed && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
+  if (event === 'error' || error !== undefined || typeof parsed !== 'object' || parsed === null)
+    throw new UpstreamFailure('server_error', 'The upstream sent an error in place of a completion');
+}
+
+/**
+ * OpenAI-compatible chat completions through a model session (the blueprint's chat
+ * rules). Everything that can fail, including retries and one session renewal, happens
+ * before the caller gets a byte; once a stream runs, a failure ends it with an SSE
+ * `error` event and never with `[DONE]`.
+ */
+export class ChatService {
+  constructor(
+    private readonly deps: ChatDeps,
+    private readonly options: ChatServiceOptions,
+  ) {}
+
+  async complete(call: ChatCall): Promise<ChatResult> {
+    const started = Date.now();
+    const routed = this.deps.router.route(call.request.model);
+    call.onRouted?.(routed);
+    call.metrics.routed(routed.target.id);
+    const session = await this.resolveSession(call, routed);
+    const body = upstreamBody(call.request, routed.target.model);
+    const sent = await this.send(call, routed, session, body, call.request.stream === true);
+    const automated = sent.session.origin === 'automated';
+    if (sent.kind === 'json') {
+      call.metrics.chatCompleted(automated, Date.now() - started);
+      return { kind: 'json', routed, session: sent.session, text: sent.text };
+    }
+    return {
+      kind: 'stream',
+      routed,
+      session: sent.session,
+      stream: this.relay(call, sent, started, automated),
+    };
+  }
+
+  private async resolveSession(call: ChatCall, routed: RoutedModel): Promise<ModelSession> {
+    const { keyId } = call.identity;
+    const wanted = call.request.session_id;
+    let session: ModelSession | undefined;
+    if (wanted) {
+      session = this.deps.sessions.cached(keyId);
+      if (session?.sessionId !== wanted)
+        session = await this.deps.sessions.current(keyId, { consistent: true, bypassCache: true });
+      if (session?.sessionId !== wanted)
+        throw new NotFoundError(
+          `Session '${wanted}' is not an active session of this API key`,
+          'session_not_found',
+          {
+            openaiType: 'session_not_found',
+            param: 'session_id',
+          },
+        );
+    } else {
+      session = await this.deps.sessions.current(keyId);
+    }
+    if (session && session.targetId === routed.target.id) return session;
+    const obtained = await this.deps.sessions.obtainShared(
+      {
+        identity: call.identity,
+        target: routed.target,
+        requestedModel: call.request.model,
+        mustReplace: (s) => s.targetId !== routed.target.id,
+        openSpec: (previous) => this.openSpec(call, previous),
+        closeReplaced: true,
+      },
+      call,
+    );
+    if (!obtained) throw noSessionError('user_disabled');
+    return obtained.session;
+  }
+
+  /** When a session may be opened without the caller asking: the seed's automation rules. */
+  private async openSpec(call: ChatCall, previous: ModelSession | undefined): Promise<OpenSpec> {
+    // The blueprint: a model that routes elsewhere closes the session and opens a new one.
+    if (previous)
+      return { durationSeconds: previous.durationSeconds, origin: 'automated', reason: 'model_switch' };
+    const { userId } = call.identity;
+    if (call.autoOpen !== 'always') {
+      const access = await this.deps.gate.access(userId);
+      if (access !== 'available') throw noSessionError(access);
+    }
+    const settings = await this.deps.settings.effective(userId);
+    if (!settings.isEnabled && call.autoOpen !== 'always') throw noSessionError('user_disabled');
+    return { durationSeconds: settings.sessionDuration, origin: 'automated', reason: 'automation' };
+  }
+
+  private async send(
+    call: ChatCall,
+    routed: RoutedModel,
+    initial: ModelSession,
+    body: Record<string, unknown>,
+    stream: boolean,
+  ): Promise<Sent> {
+    let session = initial;
+    let attempt = 0;
+    let renewed = false;
+    for (;;) {
+      const backend = backendFor(this.deps.backends, session.backend);
+      const deadline = new Deadline(this.options.timeoutMs);
+      try {
+        const response = await backend.chat({ body, sessionId: session.sessionId, signal: deadline.signal });
+        if (!stream) {
+          const text = await response.text();
+          deadline.disarm();
+          checkPayload(text);
+          return { kind: 'json', session, text };
+        }
+        if (!response.body) throw new UpstreamFailure('malformed_response', 'The upstream sent no stream');
+        const events = sseEvents(response.body);
+        const first = await events.next();
+        if (first.done)
+          throw new UpstreamFailure('stream_interrupted', 'The upstream stream ended before any event');
+        if (first.value.data !== '[DONE]') checkPayload(first.value.data, first.value.event);
+        return { kind: 'stream', session, first: first.value, events, deadline };
+      } catch (err) {
+        deadline.abort();
+        const failure = classifyUpstreamError(err, {
+          timedOut: deadline.timedOut,
+          isSessionGone: (e) => backend.isSessionGone(e),
+        });
+        call.metrics.upstreamError(failure.kind);
+        if (failure.kind === 'session_gone' && !renewed) {
+          renewed = true;
+          call.log.info('upstream session gone; renewing it', { sessionId: session.sessionId });
+          session =
+            (await this.deps.sessions.renew(call.identity, session, routed.target, call)) ??
+            (await this.resolveSession(
+              { ...call, request: { ...call.request, session_id: undefined } },
+              routed,
+            ));
+          continue;
+        }
+        if (isRetryable(failure) && attempt < this.options.maxRetries) {
+          attempt += 1;
+          call.log.warn('upstream failed; retrying', {
+            kind: failure.kind,
+            status: failure.details.status,
+            attempt,
+          });
+          await sleep(this.options.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
+          continue;
+        }
+        call.log.warn('upstream failed', {
+          kind: failure.kind,
+          status: failure.details.status,
+          attempts: attempt + 1,
+        });
+        throw toClientError(failure, backend.secrets);
+      }
+    }
+  }
+
+  /** Reads to the end after `[DONE]`, so the upstream connection goes back to the pool. */
+  private async drain(events: AsyncGenerator<SseEvent>, deadline: Deadline): Promise<void> {
+    deadline.arm(this.options.idleTimeoutMs);
+    try {
+      while (!(await events.next()).done);
+    } catch {
+      // The answer is complete; what happens to the connection afterwards is not the caller's concern.
+    }
+  }
+
+  /** Passes the upstream's events through one by one; ends with `[DONE]` only if the upstream did. */
+  private async *relay(
+    call: ChatCall,
+    sent: Extract<Sent, { kind: 'stream' }>,
+    started: number,
+    automated: boolean,
+  ): AsyncGenerator<string> {
+    const { events, deadline } = sent;
+    const secrets = this.deps.backends[sent.session.backend]?.secrets ?? [];
+    let next: SseEvent | undefined = sent.first;
+    try {
+      while (next) {
+        if (next.data === '[DONE]') {
+          yield SSE_DONE;
+          await this.drain(events, deadline);
+          return;
+        }
+        if (next !== sent.first) checkPayload(next.data, next.event);
+        yield sseData(next.data);
+        if (next === sent.first) call.metrics.firstByte(automated, Date.now() - started);
+        deadline.arm(this.options.idleTimeoutMs);
+        const read: IteratorResult<SseEvent> = await events.next();
+        next = read.done ? undefined : read.value;
+      }
+      throw new UpstreamFailure('stream_interrupted', 'The upstream ended the stream without [DONE]');
+    } catch (err) {
+      let failure = classifyUpstreamError(err, { timedOut: deadline.timedOut });
+      if (failure.kind === 'connection')
+        failure = new UpstreamFailure('stream_interrupted', 'The upstream connection broke mid-stream', {
+          cause: err,
+        });
+      call.metrics.upstreamError(failure.kind);
+      call.log.warn('upstream stream failed', { kind: failure.kind });
+      yield sseError(toClientError(failure, secrets));
+    } finally {
+      deadline.abort();
+      call.metrics.chatCompleted(automated, Date.now() - started);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import type { AppError } from '../../errors';
+import { errorBody } from '../../http/render-error';
+
+export interface SseEvent {
+  event?: string;
+  data: string;
+}
+
+/**
+ * Server-sent events from a fetch body, one complete event at a time (an event ends at
+ * a blank line; a trailing partial event at EOF is dropped, as the SSE spec says).
+ * Lines may end in LF or CRLF.
+ */
+export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let data: string[] = [];
+  let event: string | undefined;
+  let finished = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        let line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        if (line.endsWith('\r')) line = line.slice(0, -1);
+        if (line === '') {
+          if (data.length > 0) yield { ...(event === undefined ? {} : { event }), data: data.join('\n') };
+          data = [];
+          event = undefined;
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'data') data.push(value);
+        else if (field === 'event') event = value;
+      }
+    }
+    finished = true;
+  } finally {
+    // Stopped early (error, client gone): cancel so the connection is not left half read.
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** One SSE event, as written to the client. */
+export const sseData = (data: string): string => `data: ${data}\n\n`;
+
+export const SSE_DONE = sseData('[DONE]');
+
+/**
+ * How a stream that already started reports a failure: an `error` event with the
+ * OpenAI error object (the official SDKs raise it as an APIError), and no `[DONE]`.
+ */
+export function sseError(error: AppError): string {
+  return `event: error\n${sseData(JSON.stringify(errorBody(error, 'openai')))}`;
+}

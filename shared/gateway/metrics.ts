@@ -1,0 +1,99 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { env } from '../config/env';
+import type { UpstreamFailureKind } from './backends/upstream-errors';
+import type { BackendKind } from './model-config';
+import type { SessionOrigin } from './sessions/session-repository';
+
+/** CloudWatch namespace of every gateway metric. */
+export const METRICS_NAMESPACE = 'Flowgate';
+
+/** Why a session was opened: the seed-001 monitoring list separates automated creations. */
+export type SessionOpenReason = 'automation' | 'manual' | 'model_switch' | 'renewal';
+
+type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
+
+interface Entry {
+  name: string;
+  unit: Unit;
+  value: number;
+  dimensions: Record<string, string>;
+}
+
+let shared: Metrics | undefined;
+
+/** One Powertools instance per container; its buffers are only touched synchronously in flush(). */
+function powertools(): Metrics {
+  shared ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: env.SERVICE_NAME });
+  return shared;
+}
+
+/**
+ * The metrics of one request, collected as it runs and written as CloudWatch Embedded
+ * Metric Format lines when it ends: one line per dimension set. Collecting per request
+ * keeps concurrent requests in one process (the local stack) from mixing their data.
+ *
+ * Metrics (seed 001's monitoring list):
+ * - AutomatedSessionCreations (Count; Backend)  sessions the gateway opened by itself
+ * - SessionCreations (Count; Backend, Reason)    every session opened, by why
+ * - SessionCreationLatency (ms; Backend, Automated)
+ * - ChatLatency (ms; Automated)                  whole request, stream included
+ * - ChatTimeToFirstByte (ms; Automated)          streaming only
+ * - UpstreamErrors (Count; ErrorType)
+ * - RoutedRequests (Count; RoutedModel)          the model distribution
+ */
+export class RequestMetrics {
+  private entries: Entry[] = [];
+
+  sessionOpened(
+    backend: BackendKind,
+    origin: SessionOrigin,
+    reason: SessionOpenReason,
+    latencyMs: number,
+  ): void {
+    const automated = origin === 'automated';
+    if (automated) this.add('AutomatedSessionCreations', MetricUnit.Count, 1, { Backend: backend });
+    this.add('SessionCreations', MetricUnit.Count, 1, { Backend: backend, Reason: reason });
+    this.add('SessionCreationLatency', MetricUnit.Milliseconds, latencyMs, {
+      Backend: backend,
+      Automated: String(automated),
+    });
+  }
+
+  chatCompleted(automated: boolean, latencyMs: number): void {
+    this.add('ChatLatency', MetricUnit.Milliseconds, latencyMs, { Automated: String(automated) });
+  }
+
+  firstByte(automated: boolean, latencyMs: number): void {
+    this.add('ChatTimeToFirstByte', MetricUnit.Milliseconds, latencyMs, { Automated: String(automated) });
+  }
+
+  upstreamError(kind: UpstreamFailureKind): void {
+    this.add('UpstreamErrors', MetricUnit.Count, 1, { ErrorType: kind });
+  }
+
+  routed(targetId: string): void {
+    this.add('RoutedRequests', MetricUnit.Count, 1, { RoutedModel: targetId });
+  }
+
+  /** Writes everything collected so far (one EMF line per dimension set) and starts over. */
+  flush(): void {
+    if (this.entries.length === 0) return;
+    const groups = new Map<string, Entry[]>();
+    for (const entry of this.entries) {
+      const key = JSON.stringify(Object.entries(entry.dimensions).sort());
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    this.entries = [];
+    const metrics = powertools();
+    for (const group of groups.values()) {
+      for (const [name, value] of Object.entries(group[0]?.dimensions ?? {}))
+        metrics.addDimension(name, value);
+      for (const entry of group) metrics.addMetric(entry.name, entry.unit, entry.value);
+      metrics.publishStoredMetrics();
+    }
+  }
+
+  private add(name: string, unit: Unit, value: number, dimensions: Record<string, string>): void {
+    this.entries.push({ name, unit, value: Math.max(0, value), dimensions });
+  }
+}

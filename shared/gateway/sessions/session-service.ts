@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError, NotFoundError } from '../../errors';
+import type { Identity } from '../../http/request';
+import type { Logger } from '../../logger';
+import { backendFor, type Backends } from '../backends/backends';
+import { Deadline } from '../backends/deadline';
+import { classifyUpstreamError } from '../backends/upstream-errors';
+import type { RequestMetrics, SessionOpenReason } from '../metrics';
+import type { ModelTarget } from '../model-config';
+import type { SessionCache } from './session-cache';
+import type { ModelSession, SessionOrigin, SessionRecord, SessionRepository } from './session-repository';
+
+export interface SessionCallContext {
+  log: Logger;
+  metrics: RequestMetrics;
+}
+
+export interface OpenSpec {
+  durationSeconds: number;
+  origin: SessionOrigin;
+  reason: SessionOpenReason;
+}
+
+export interface ObtainRequest {
+  identity: Identity;
+  target: ModelTarget;
+  requestedModel: string;
+  /** True when the key's active session cannot serve this request and must be replaced. */
+  mustReplace(session: ModelSession): boolean;
+  /**
+   * Whether and how to open a session; `previous` is the active session being replaced
+   * (undefined when the key has none). Undefined means "do not open"; it may also throw.
+   */
+  openSpec(previous: ModelSession | undefined): Promise<OpenSpec | undefined>;
+  /** Close the replaced session upstream (not when it is dead already). */
+  closeReplaced: boolean;
+}
+
+export interface Obtained {
+  session: ModelSession;
+  opened: boolean;
+}
+
+export interface SessionServiceOptions {
+  openTimeoutMs: number;
+  closeTimeoutMs: number;
+  now?: () => number;
+}
+
+/** Another request holds the opening lease for longer than it should. */
+export class SessionBusyError extends AppError {
+  constructor() {
+    super(
+      503,
+      'session_busy',
+      'A model session for this API key is still being opened; retry shortly',
+      true,
+      {
+        openaiType: 'api_error',
+        headers: { 'Retry-After': '1' },
+      },
+    );
+  }
+}
+
+export const noActiveSession = () =>
+  new NotFoundError('No active session found for API key', 'session_not_found', {
+    openaiType: 'session_not_found',
+  });
+
+/** How much longer than the open timeout a lease lasts, so a slow but live opener keeps it. */
+const LEASE_MARGIN_MS = 5_000;
+
+/**
+ * Model sessions, one per API key. Creation is race-free across containers: a request
+ * that finds no usable session writes an `opening` lease conditionally on the version
+ * it read; exactly one such write wins, opens the upstream session, and turns the lease
+ * into the active session. The others wait for that and use it.
+ */
+export class SessionService {
+  private readonly inFlight = new Map<string, Promise<Obtained | undefined>>();
+  private readonly now: () => number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly backends: Backends,
+    private readonly cache: SessionCache,
+    private readonly options: SessionServiceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.leaseMs = options.openTimeoutMs + LEASE_MARGIN_MS;
+  }
+
+  /** The container's copy, if it is fresh: no I/O. */
+  cached(keyId: string): ModelSession | undefined {
+    return this.cache.get(keyId);
+  }
+
+  /** The key's active session: from the cache, else one read. */
+  async current(keyId: string, options: { consistent?: boolean; bypassCache?: boolean } = {}) {
+    if (!options.bypassCache) {
+      const cached = this.cache.get(keyId);
+      if (cached) return cached;
+    }
+    const record = await this.repository.read(keyId, options.consistent ?? false, this.now());
+    if (record.state !== 'active') return undefined;
+    this.cache.set(record.session);
+    return record.session;
+  }
+
+  /**
+   * `obtain`, deduplicated within the container: concurrent requests of one key for one
+   * target share a single attempt (the table lease does the same across containers).
+   */
+  obtainShared(request: ObtainRequest, ctx: SessionCallContext): Promise<Obtained | undefined> {
+    const key = `${request.identity.keyId}|${request.target.id}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.obtain(request, ctx).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  async obtain(request: ObtainRequest, ctx: SessionCallContext): Promise<Obtained | undefined> {
+    const { keyId, userId } = request.identity;
+    const backend = backendFor(this.backends, request.target.backend);
+    const giveUpAt = this.now() + this.leaseMs + LEASE_MARGIN_MS;
+    let delay = 10;
+    for (;;) {
+      const record = await this.repository.read(keyId, true, this.now());
+      if (record.state === 'active' && !request.mustReplace(record.session)) {
+        this.cache.set(record.session);
+        return { session: record.session, opened: false };
+      }
+      if (record.state === 'opening' && record.leaseUntil > this.now()) {
+        if (this.now() > giveUpAt) throw new SessionBusyError();
+        await sleep(delay);
+        delay = Math.min(delay * 2, 200);
+        continue;
+      }
+      const previous = record.state === 'active' ? record.session : undefined;
+      const spec = await request.openSpec(previous);
+      if (!spec) return undefined;
+      const expected = record.state === 'none' ? undefined : record.version;
+      const token = randomUUID();
+      if (!(await this.repository.claim(keyId, userId, expected, token, this.now() + this.leaseMs))) continue;
+      const leaseVersion = (expected ?? 0) + 1;
+
+      const started = this.now();
+      const deadline = new Deadline(this.options.openTimeoutMs);
+      let upstreamId: string;
+      try {
+        upstreamId = await backend.openSession(request.target, spec.durationSeconds, deadline.signal);
+      } catch (err) {
+        await this.repository.release(keyId, token, leaseVersion, previous);
+        const failure = classifyUpstreamError(err, { timedOut: deadline.timedOut });
+        ctx.metrics.upstreamError(failure.kind);
+        ctx.log.warn('model session open failed', { targetId: request.target.id, kind: failure.kind });
+        throw failure;
+      } finally {
+        deadline.disarm();
+      }
+      const session: ModelSession = {
+        sessionId: upstreamId,
+        keyId,
+        userId,
+        targetId: request.target.id,
+        backend: request.target.backend,
+        requestedModel: request.requestedModel,
+        origin: spec.origin,
+        durationSeconds: spec.durationSeconds,
+        createdAt: new Date(started).toISOString(),
+        // From when the open began: the upstream's clock starts no earlier than that.
+        expiresAt: Math.floor(started / 1000) + spec.durationSeconds,
+      };
+      if (!(await this.repository.activate(session, token, leaseVersion))) {
+        // Our lease ran out and someone else took over; theirs wins, ours is surplus.
+        await this.closeQuietly(session, ctx, 'lease lost');
+        continue;
+      }
+      ctx.metrics.sessionOpened(session.backend, session.origin, spec.reason, this.now() - started);
+      ctx.log.info('model session opened', {
+        sessionId: session.sessionId,
+        targetId: session.targetId,
+        backend: session.backend,
+        origin: session.origin,
+        reason: spec.reason,
+      });
+      this.cache.set(session);
+      if (previous && request.closeReplaced) await this.closeQuietly(previous, ctx, 'replaced');
+      return { session, opened: true };
+    }
+  }
+
+  /** Opens a session on request; the key's previous session (any target) is closed. */
+  async openExplicit(
+    identity: Identity,
+    target: ModelTarget,
+    requestedModel: string,
+    durationSeconds: number,
+    ctx: SessionCallContext,
+  ): Promise<ModelSession> {
+    const obtained = await this.obtain(
+      {
+        identity,
+        target,
+        requestedModel,
+        mustReplace: () => true,
+        openSpec: async () => ({ durationSeconds, origin: 'manual', reason: 'manual' }),
+        closeReplaced: true,
+      },
+      ctx,
+    );
+    return (obtained as Obtained).session;
+  }
+
+  /**
+   * Replaces a session the upstream no longer knows, with the same target, duration and
+   * origin. Undefined when the key no longer has that session (closed or expired): the
+   * caller then treats the key as having none.
+   */
+  async renew(
+    identity: Identity,
+    dead: ModelSession,
+    target: ModelTarget,
+    ctx: SessionCallContext,
+  ): Promise<ModelSession | undefined> {
+    this.cache.delete(identity.keyId);
+    const obtained = await this.obtain(
+      {
+        identity,
+        target,
+        requestedModel: dead.requestedModel,
+        mustReplace: (s) => s.sessionId === dead.sessionId,
+        openSpec: async (previous) =>
+          previous
+            ? { durationSeconds: previous.durationSeconds, origin: previous.origin, reason: 'renewal' }
+            : undefined,
+        closeReplaced: false,
+      },
+      ctx,
+    );
+    return obtained?.session;
+  }
+
+  /** Closes the key's active session: gone from the table first, then closed upstream. */
+  async close(
+    identity: Identity,
+    ctx: SessionCallContext,
+  ): Promise<{ session: ModelSession; upstreamClosed: boolean }> {
+    const { keyId } = identity;
+    this.cache.delete(keyId);
+    const giveUpAt = this.now() + this.leaseMs + LEASE_MARGIN_MS;
+    for (;;) {
+      const record: SessionRecord = await this.repository.read(keyId, true, this.now());
+      if (record.state === 'none') throw noActiveSession();
+      if (record.state === 'opening' && record.leaseUntil > this.now()) {
+        if (this.now() > giveUpAt) throw new SessionBusyError();
+        await sleep(50);
+        continue;
+      }
+      if (record.state !== 'active') {
+        await this.repository.remove(keyId, record.version);
+        throw noActiveSession();
+      }
+      if (!(await this.repository.remove(keyId, record.version))) continue;
+      this.cache.delete(keyId);
+      const upstreamClosed = await this.closeQuietly(record.session, ctx, 'closed by request');
+      return { session: record.session, upstreamClosed };
+    }
+  }
+
+  /** Closes upstream; a failure is logged and counted, never thrown (the table no longer points at it). */
+  private async closeQuietly(session: ModelSession, ctx: SessionCallContext, why: string): Promise<boolean> {
+    const backend = this.backends[session.backend];
+    if (!backend) return false;
+    const deadline = new Deadline(this.options.closeTimeoutMs);
+    try {
+      await backend.closeSession(session.sessionId, deadline.signal);
+      ctx.log.info('model session closed', { sessionId: session.sessionId, why });
+      return true;
+    } catch (err) {
+      const failure = classifyUpstreamError(err, {
+        timedOut: deadline.timedOut,
+        isSessionGone: (e) => backend.isSessionGone(e),
+      });
+      // Already gone upstream is as good as closed.
+      if (failure.kind === 'session_gone') return true;
+      ctx.metrics.upstreamError(failure.kind);
+      ctx.log.warn('model session close failed', { sessionId: session.sessionId, why, kind: failure.kind });
+      return false;
+    } finally {
+      deadline.disarm();
+    }
+  }
+}
