@@ -6,11 +6,12 @@
  */
 import { gatewayRoutes } from './gateway';
 import { identityRoutes } from './identity';
+import { integrationRoutes } from './integrations';
 import type { FunctionDef, RouteDef } from './types';
 
 export * from './types';
 
-export const routes: readonly RouteDef[] = [...identityRoutes, ...gatewayRoutes];
+export const routes: readonly RouteDef[] = [...identityRoutes, ...gatewayRoutes, ...integrationRoutes];
 
 /**
  * How long API Gateway (and the local server) cache an authorizer result, keyed by the

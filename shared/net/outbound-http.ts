@@ -1,12 +1,15 @@
 import { env } from '../config/env';
 import type { OutboundHttp } from '../providers/types';
+import { AddressPolicy } from './address-policy';
 import { GuardedHttp, type GuardedHttpOptions } from './guarded-http';
+import { staticUrlProblem } from './outbound-target';
 
 export { GuardedHttp, OUTBOUND_DEFAULTS, type GuardedHttpOptions } from './guarded-http';
 export { AddressPolicy, type AddressVerdict } from './address-policy';
 export {
   parseOutboundUrl,
   resolveTarget,
+  staticUrlProblem,
   systemResolver,
   type HostResolver,
   type ResolvedAddress,
@@ -28,4 +31,12 @@ let cached: OutboundHttp | undefined;
 export function outboundHttp(): OutboundHttp {
   cached ??= createOutboundHttp();
   return cached;
+}
+
+let policy: AddressPolicy | undefined;
+
+/** Checks a URL as far as possible before it is stored (see staticUrlProblem), under the environment's allowlist. */
+export function outboundUrlProblem(raw: string): string | undefined {
+  policy ??= new AddressPolicy(env.OUTBOUND_ALLOW_CIDRS);
+  return staticUrlProblem(raw, policy);
 }

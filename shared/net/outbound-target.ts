@@ -49,6 +49,23 @@ export function parseOutboundUrl(raw: string | URL): URL {
   return url;
 }
 
+/**
+ * What can be said about a URL without resolving it (when an integration is saved): the
+ * scheme, user information, and an IP literal host. Host names are checked at call time,
+ * since what they resolve to can change. Returns the problem, or undefined.
+ */
+export function staticUrlProblem(raw: string, policy: AddressPolicy): string | undefined {
+  try {
+    const url = parseOutboundUrl(raw);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    if (!parseAddress(host)) return undefined;
+    const verdict = policy.check(host);
+    return verdict.allowed ? undefined : `${host} is a non-public address (${verdict.range})`;
+  } catch (err) {
+    return (err as Error).message.replace(/^Outbound request blocked: /, '');
+  }
+}
+
 function errorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }

@@ -19,7 +19,8 @@ function fakeDns(table: Record<string, string[]>, calls: string[] = []): HostRes
     calls.push(hostname);
     if (hostname === 'localhost') return systemResolver(hostname);
     const addresses = table[hostname];
-    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    if (!addresses)
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
   };
 }
@@ -29,7 +30,10 @@ const json = (body: string) => JSON.parse(body) as Record<string, any>; // eslin
 describe('the SSRF corpus, with an empty allowlist', () => {
   const client = new GuardedHttp({
     allowCidrs: '',
-    resolve: fakeDns({ 'internal.example.test': ['10.0.0.7'], 'mixed.example.test': ['93.184.216.34', '192.168.0.9'] }),
+    resolve: fakeDns({
+      'internal.example.test': ['10.0.0.7'],
+      'mixed.example.test': ['93.184.216.34', '192.168.0.9'],
+    }),
   });
 
   it.each([
@@ -74,9 +78,9 @@ describe('the SSRF corpus, with an empty allowlist', () => {
   it('reports a name that does not exist as such, not as retryable', async () => {
     const attempt = client.request({ method: 'GET', url: 'http://nowhere.example.test/' });
     await expect(attempt).rejects.toThrow('Could not resolve host nowhere.example.test');
-    await expect(client.request({ method: 'GET', url: 'http://nowhere.example.test/' })).rejects.not.toBeInstanceOf(
-      RetryableProviderError,
-    );
+    await expect(
+      client.request({ method: 'GET', url: 'http://nowhere.example.test/' }),
+    ).rejects.not.toBeInstanceOf(RetryableProviderError);
   });
 });
 
@@ -87,7 +91,12 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
     const res = await client.request({
       method: 'put',
       url: `${fake.url}/echo/a?x=1`,
-      headers: { 'X-Custom': 'v', 'Content-Type': 'text/plain', Host: 'spoofed.example', 'Content-Length': '999' },
+      headers: {
+        'X-Custom': 'v',
+        'Content-Type': 'text/plain',
+        Host: 'spoofed.example',
+        'Content-Length': '999',
+      },
       body: 'héllo',
     });
     expect(res.status).toBe(200);
@@ -130,7 +139,10 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
   });
 
   it('blocks a redirect to a name that resolves privately, and to another scheme', async () => {
-    const viaDns = new GuardedHttp({ allowCidrs: '127.0.0.0/8', resolve: fakeDns({ 'db.internal': ['10.0.0.9'] }) });
+    const viaDns = new GuardedHttp({
+      allowCidrs: '127.0.0.0/8',
+      resolve: fakeDns({ 'db.internal': ['10.0.0.9'] }),
+    });
     const toName = encodeURIComponent('http://db.internal/');
     await expect(viaDns.request({ method: 'GET', url: `${fake.url}/redirect?to=${toName}` })).rejects.toThrow(
       /db\.internal resolves to a non-public address/,
@@ -170,9 +182,15 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
   });
 
   it('drops credentials on a redirect to another origin but keeps them on the same origin', async () => {
-    const headers = { authorization: 'Bearer secret-token', 'x-api-key': 'k-123', accept: 'application/json' };
+    const headers = {
+      authorization: 'Bearer secret-token',
+      'x-api-key': 'k-123',
+      accept: 'application/json',
+    };
     const same = encodeURIComponent(`${fake.url}/echo/same`);
-    const kept = json((await client.request({ method: 'GET', url: `${fake.url}/redirect?to=${same}`, headers })).body);
+    const kept = json(
+      (await client.request({ method: 'GET', url: `${fake.url}/redirect?to=${same}`, headers })).body,
+    );
     expect(kept.headers).toMatchObject({ authorization: 'Bearer secret-token', 'x-api-key': 'k-123' });
     // Same server, other origin (localhost instead of 127.0.0.1).
     const other = encodeURIComponent(`http://localhost:${fake.port}/echo/other`);
@@ -186,7 +204,9 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
   });
 
   it('throws RetryableProviderError for 5xx and 429 (with Retry-After), and returns 4xx', async () => {
-    const err = await client.request({ method: 'GET', url: `${fake.url}/status/503` }).catch((e: unknown) => e);
+    const err = await client
+      .request({ method: 'GET', url: `${fake.url}/status/503` })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetryableProviderError);
     expect(err).toMatchObject({ status: 503, message: expect.stringContaining('127.0.0.1 responded 503') });
     const limited = await client
@@ -209,13 +229,15 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
 
   it('caps the response size, declared or streamed', async () => {
     const small = new GuardedHttp({ allowCidrs: '127.0.0.0/8', maxResponseBytes: 10_000 });
-    expect((await small.request({ method: 'GET', url: `${fake.url}/big?bytes=10000` })).body).toHaveLength(10_000);
+    expect((await small.request({ method: 'GET', url: `${fake.url}/big?bytes=10000` })).body).toHaveLength(
+      10_000,
+    );
     await expect(small.request({ method: 'GET', url: `${fake.url}/big?bytes=10001` })).rejects.toThrow(
       'Response body exceeds 10000 bytes',
     );
-    await expect(small.request({ method: 'GET', url: `${fake.url}/big?bytes=50000&declared=0` })).rejects.toThrow(
-      'Response body exceeds 10000 bytes',
-    );
+    await expect(
+      small.request({ method: 'GET', url: `${fake.url}/big?bytes=50000&declared=0` }),
+    ).rejects.toThrow('Response body exceeds 10000 bytes');
   });
 
   it('caps the total time, as a retryable failure', async () => {
@@ -228,7 +250,11 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
 
   it("stops when the caller's signal aborts, without calling it retryable", async () => {
     const controller = new AbortController();
-    const pending = client.request({ method: 'GET', url: `${fake.url}/slow?ms=2000`, signal: controller.signal });
+    const pending = client.request({
+      method: 'GET',
+      url: `${fake.url}/slow?ms=2000`,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(new Error('step deadline')), 20);
     await expect(pending).rejects.toThrow('step deadline');
   });

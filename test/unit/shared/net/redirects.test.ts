@@ -1,10 +1,11 @@
 import { redirectRequest, retryAfterMs } from '../../../../shared/net/redirects';
+import type { OutboundResponse } from '../../../../shared/providers/types';
 import { createOutboundHttp, GuardedHttp, outboundHttp } from '../../../../shared/net/outbound-http';
 
 describe('redirectRequest', () => {
   const from = new URL('https://a.example/start');
   const hop = { url: from.toString(), method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'x' };
-  const redirect = (status: number, location?: string) => ({
+  const redirect = (status: number, location?: string): OutboundResponse => ({
     status,
     headers: location ? { location } : {},
     body: '',
@@ -26,12 +27,17 @@ describe('redirectRequest', () => {
 
   it('turns POST into GET on 301 and 302', () => {
     const post = { ...hop, method: 'POST' };
-    expect(redirectRequest(post, from, redirect(301, '/n'))).toMatchObject({ method: 'GET', body: undefined });
+    expect(redirectRequest(post, from, redirect(301, '/n'))).toMatchObject({
+      method: 'GET',
+      body: undefined,
+    });
     expect(redirectRequest(post, from, redirect(302, '/n'))?.headers['content-type']).toBeUndefined();
   });
 
   it('keeps HEAD a HEAD on 303', () => {
-    expect(redirectRequest({ ...hop, method: 'HEAD' }, from, redirect(303, '/n'))).toMatchObject({ method: 'HEAD' });
+    expect(redirectRequest({ ...hop, method: 'HEAD' }, from, redirect(303, '/n'))).toMatchObject({
+      method: 'HEAD',
+    });
   });
 
   it('is done when the response is not a redirect or has no Location', () => {
