@@ -4,6 +4,7 @@
  * from the same entries, so the two cannot drift. Each domain keeps its entries in its
  * own file; this is where they become one table.
  */
+import { engineRoutes } from './engine';
 import { gatewayRoutes } from './gateway';
 import { identityRoutes } from './identity';
 import { integrationRoutes } from './integrations';
@@ -11,7 +12,12 @@ import type { FunctionDef, RouteDef } from './types';
 
 export * from './types';
 
-export const routes: readonly RouteDef[] = [...identityRoutes, ...gatewayRoutes, ...integrationRoutes];
+export const routes: readonly RouteDef[] = [
+  ...identityRoutes,
+  ...gatewayRoutes,
+  ...engineRoutes,
+  ...integrationRoutes,
+];
 
 /**
  * How long API Gateway (and the local server) cache an authorizer result, keyed by the

@@ -27,13 +27,13 @@ export interface NewCredential {
 export class CredentialService {
   constructor(
     private readonly repo: CredentialRepository,
-    private readonly kms: KeyManagement,
+    private readonly kms: () => KeyManagement,
     private readonly catalog: ProviderCatalog,
   ) {}
 
   async create(userId: string, input: NewCredential): Promise<CredentialRecord> {
     const credentialType = await this.credentialTypeFor(userId, input.provider, input.credentialType);
-    const ciphertext = await this.kms.encrypt(
+    const ciphertext = await this.kms().encrypt(
       input.value,
       credentialContext(userId, input.provider, credentialType),
     );
@@ -55,7 +55,7 @@ export class CredentialService {
   ): Promise<CredentialRecord> {
     const current = await this.repo.getById(userId, credentialId);
     if (!current) throw credentialNotFound();
-    const ciphertext = await this.kms.encrypt(
+    const ciphertext = await this.kms().encrypt(
       value,
       credentialContext(userId, current.provider, current.credentialType),
     );
@@ -64,6 +64,14 @@ export class CredentialService {
       last4: lastFour(value),
       ...(name === undefined ? {} : { name }),
     });
+  }
+
+  list(userId: string): Promise<CredentialRecord[]> {
+    return this.repo.list(userId);
+  }
+
+  delete(userId: string, credentialId: string): Promise<void> {
+    return this.repo.delete(userId, credentialId);
   }
 
   /** The provider must exist for this user and take a credential of this type. */

@@ -45,7 +45,10 @@ export class AwsKeyManagement implements KeyManagement {
     } catch (err) {
       if (err instanceof DecryptionError) throw err;
       if (err instanceof Error && NOT_DECRYPTABLE.has(err.name)) {
-        throw new DecryptionError('Ciphertext could not be decrypted with this key and encryption context', err);
+        throw new DecryptionError(
+          'Ciphertext could not be decrypted with this key and encryption context',
+          err,
+        );
       }
       throw err;
     }

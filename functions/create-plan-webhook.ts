@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import { engineRuntime } from '../shared/engine/runtime';
+import { http } from '../shared/http/http';
+import { created } from '../shared/http/response';
+import { PlanPath } from '../shared/plans/plan-service';
+
+const Body = z.strictObject({ require_signature: z.boolean().default(true) });
+
+/**
+ * Gives the plan a webhook: an unguessable token and a signing secret, both shown only in
+ * this response. Calling it again replaces the previous webhook.
+ */
+export const handler = http(
+  async ({ path, body, identity, log }) => {
+    const webhook = await engineRuntime().webhooks.create(identity.userId, path.plan_id, {
+      requireSignature: body.require_signature,
+    });
+    log.info('webhook created', { planId: path.plan_id, signed: webhook.secret !== null });
+    return created(webhook);
+  },
+  { schema: { path: PlanPath, body: Body } },
+);

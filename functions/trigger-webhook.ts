@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { env } from '../shared/config/env';
+import { engineRuntime } from '../shared/engine/runtime';
+import { http } from '../shared/http/http';
+import { accepted, ok } from '../shared/http/response';
+import { runView } from '../shared/runs/run-views';
+import { requestWindow } from '../shared/runs/run-window';
+import { webhookNotFound } from '../shared/webhooks/webhook-repository';
+import { SIGNATURE_HEADER } from '../shared/webhooks/webhook-secrets';
+import { webhookTriggerBody } from '../shared/webhooks/webhook-trigger';
+
+const Path = z.object({ token: z.string().min(1).max(256) });
+const Query = z.record(z.string(), z.string());
+
+/**
+ * Public: the token in the path is the credential, and a signed webhook also needs
+ * `X-Flowgate-Signature: sha256=<HMAC of the raw body>`. Answers 202 with the run id, or
+ * with `?wait=true` runs the plan within the request budget and answers with the run.
+ */
+export const handler = http(
+  async ({ path, query, headers, rawBody, context, log }) => {
+    const runtime = engineRuntime();
+    const webhook = await runtime.webhooks.authenticate(path.token, rawBody, headers[SIGNATURE_HEADER]);
+    const plan = await runtime.planRepository.get(webhook.userId, webhook.planId);
+    if (!plan) throw webhookNotFound();
+    const input = {
+      userId: webhook.userId,
+      planId: plan.planId,
+      steps: plan.steps,
+      trigger: {
+        type: 'webhook' as const,
+        body: webhookTriggerBody(rawBody, headers['content-type']),
+        query,
+      },
+    };
+    if (query.wait !== 'true') {
+      const run = await runtime.runs.enqueue(input);
+      log.info('webhook run queued', { runId: run.runId, planId: plan.planId });
+      return accepted({ run_id: run.runId, status: run.status });
+    }
+    const run = await runtime.runs.startHere(
+      input,
+      requestWindow(context.getRemainingTimeInMillis(), env.RUN_SYNC_BUDGET_MS),
+    );
+    if (run.status === 'running' || run.status === 'pending') {
+      return accepted({ run_id: run.runId, status: run.status });
+    }
+    return ok({ ...runView(run), run_id: run.runId });
+  },
+  { auth: 'public', maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES, schema: { path: Path, query: Query } },
+);

@@ -1,0 +1,77 @@
+import { defaultRepositoryDeps } from '../clients/dynamodb';
+import { env } from '../config/env';
+import { CredentialRepository } from '../credentials/credential-repository';
+import { CredentialService } from '../credentials/credential-service';
+import { logger } from '../logger';
+import { outboundHttp } from '../net/outbound-http';
+import { PlanRepository } from '../plans/plan-repository';
+import { PlanService, type PlanDeletionHook } from '../plans/plan-service';
+import type { ProviderCatalog } from '../plans/plan-validation';
+import { providerCatalog } from '../plans/provider-catalog';
+import type { CustomIntegrationSource } from '../providers/registry';
+import { RunRepository } from '../runs/run-repository';
+import { RunService } from '../runs/run-service';
+import { WebhookRepository } from '../webhooks/webhook-repository';
+import { WebhookService } from '../webhooks/webhook-service';
+import { systemClock } from './clock';
+import { executionInvoker, keyManagement } from './edges';
+import { integrationSource } from './integration-source';
+
+/**
+ * The engine's wiring for one function: repositories on the cached DynamoDB client,
+ * services on top. Built on first use, once per cold start; nothing here does I/O.
+ */
+export interface EngineRuntime {
+  catalog: ProviderCatalog;
+  plans: PlanService;
+  planRepository: PlanRepository;
+  credentials: CredentialService;
+  runs: RunService;
+  runRepository: RunRepository;
+  webhooks: WebhookService;
+}
+
+/** Issue 6 adds the schedule's removal here. */
+const planDeletionHooks: PlanDeletionHook[] = [];
+
+export function buildEngineRuntime(
+  integrations: CustomIntegrationSource = integrationSource(),
+): EngineRuntime {
+  const deps = defaultRepositoryDeps();
+  const planRepository = new PlanRepository(deps);
+  const webhookRepository = new WebhookRepository(deps);
+  const credentialRepository = new CredentialRepository(deps);
+  const runRepository = new RunRepository(deps, env.AUTOMATION_RETENTION_DAYS);
+  const catalog = providerCatalog(integrations);
+  return {
+    catalog,
+    plans: new PlanService(planRepository, webhookRepository, catalog, planDeletionHooks),
+    planRepository,
+    credentials: new CredentialService(credentialRepository, keyManagement, catalog),
+    runs: new RunService({
+      runs: runRepository,
+      catalog,
+      credentials: credentialRepository,
+      keyManagement,
+      http: outboundHttp,
+      invoker: executionInvoker,
+      clock: systemClock,
+      log: logger,
+      limits: {
+        defaultTimeoutMs: env.STEP_TIMEOUT_MS,
+        outputMaxBytes: env.STEP_OUTPUT_MAX_BYTES,
+        resultsMaxBytes: env.RUN_RESULTS_MAX_BYTES,
+      },
+      maxDurationMs: env.RUN_MAX_DURATION_MS,
+    }),
+    runRepository,
+    webhooks: new WebhookService(planRepository, webhookRepository, keyManagement),
+  };
+}
+
+let cached: EngineRuntime | undefined;
+
+export function engineRuntime(): EngineRuntime {
+  cached ??= buildEngineRuntime();
+  return cached;
+}

@@ -1,0 +1,132 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RepositoryDeps } from '../clients/dynamodb';
+import { isConditionalFailure } from '../db/conditions';
+import { NotFoundError } from '../errors';
+import { PlanRepository, planNotFound } from '../plans/plan-repository';
+
+export interface WebhookRecord {
+  tokenHash: string;
+  userId: string;
+  planId: string;
+  /** KMS ciphertext of the signing secret; absent when the webhook takes unsigned calls. */
+  secretCiphertext?: string;
+  createdAt: string;
+}
+
+export const webhookNotFound = () => new NotFoundError('Webhook not found', 'webhook_not_found');
+
+/*
+ * WEBHOOK#<sha256(token)> / WEBHOOK, and the plan item holds the same hash so deleting
+ * the plan (or rotating the webhook) finds it. Storing the hash, not the token, means a
+ * copy of the table does not give anyone a callable URL.
+ */
+const webhookKey = (tokenHash: string) => ({ PK: `WEBHOOK#${tokenHash}`, SK: 'WEBHOOK' });
+
+export class WebhookRepository {
+  constructor(private readonly deps: RepositoryDeps) {}
+
+  async find(tokenHash: string): Promise<WebhookRecord | undefined> {
+    const { Item } = await this.deps.client.send(
+      new GetCommand({ TableName: this.deps.tableName, Key: webhookKey(tokenHash) }),
+    );
+    if (!Item) return undefined;
+    return {
+      tokenHash,
+      userId: Item.userId as string,
+      planId: Item.planId as string,
+      ...(typeof Item.secretCiphertext === 'string' ? { secretCiphertext: Item.secretCiphertext } : {}),
+      createdAt: Item.createdAt as string,
+    };
+  }
+
+  /** Binds a new webhook to the plan, replacing (and deleting) the one it had, in one transaction. */
+  async attach(record: WebhookRecord, previousHash: string | undefined): Promise<void> {
+    const table = this.deps.tableName;
+    try {
+      await this.deps.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: { ...webhookKey(record.tokenHash), type: 'webhook', ...record },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: table,
+                Key: PlanRepository.key(record.userId, record.planId),
+                UpdateExpression: 'SET webhookTokenHash = :new',
+                ConditionExpression: previousHash
+                  ? 'webhookTokenHash = :old'
+                  : 'attribute_exists(PK) AND attribute_not_exists(webhookTokenHash)',
+                ExpressionAttributeValues: {
+                  ':new': record.tokenHash,
+                  ...(previousHash ? { ':old': previousHash } : {}),
+                },
+              },
+            },
+            ...(previousHash ? [{ Delete: { TableName: table, Key: webhookKey(previousHash) } }] : []),
+          ],
+        }),
+      );
+    } catch (err) {
+      // The plan was deleted, or another request changed its webhook meanwhile.
+      if (isConditionalFailure(err)) throw planNotFound();
+      throw err;
+    }
+  }
+
+  async detach(userId: string, planId: string, tokenHash: string): Promise<void> {
+    try {
+      await this.deps.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: this.deps.tableName, Key: webhookKey(tokenHash) } },
+            {
+              Update: {
+                TableName: this.deps.tableName,
+                Key: PlanRepository.key(userId, planId),
+                UpdateExpression: 'REMOVE webhookTokenHash',
+                ConditionExpression: 'webhookTokenHash = :hash',
+                ExpressionAttributeValues: { ':hash': tokenHash },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (isConditionalFailure(err)) throw webhookNotFound();
+      throw err;
+    }
+  }
+
+  /** Deletes the plan and its webhook together. */
+  async deletePlanWith(userId: string, planId: string, tokenHash: string | undefined): Promise<void> {
+    try {
+      await this.deps.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.deps.tableName,
+                Key: PlanRepository.key(userId, planId),
+                ConditionExpression: tokenHash
+                  ? 'webhookTokenHash = :hash'
+                  : 'attribute_exists(PK) AND attribute_not_exists(webhookTokenHash)',
+                ...(tokenHash ? { ExpressionAttributeValues: { ':hash': tokenHash } } : {}),
+              },
+            },
+            ...(tokenHash
+              ? [{ Delete: { TableName: this.deps.tableName, Key: webhookKey(tokenHash) } }]
+              : []),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (isConditionalFailure(err)) throw planNotFound();
+      throw err;
+    }
+  }
+}
