@@ -11,6 +11,9 @@ Commands:
   create-key  (--email <e-mail> | --user <id>) [--name <key name>]
   revoke-key  (--email <e-mail> | --user <id>) --key <key id>
   list-keys   (--email <e-mail> | --user <id>)
+  flag show   [--user <id>]                          the rollout, and whether a user is in it
+  flag set    [--percent <0-100>] [--allow <ids>]    change it (comma-separated user ids)
+  flag clear                                         remove it: every user is eligible
 
 Target (default: the local stack's table, started on demand):
   --table <name>      a deployed table (AWS credentials from the usual chain)
@@ -18,7 +21,7 @@ Target (default: the local stack's table, started on demand):
   --endpoint <url>    a DynamoDB endpoint other than AWS's
 `;
 
-const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys'] as const;
+const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys', 'flag'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function main(argv: string[]): Promise<number> {
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       user: { type: 'string' },
       name: { type: 'string' },
       key: { type: 'string' },
+      percent: { type: 'string' },
+      allow: { type: 'string' },
       table: { type: 'string' },
       region: { type: 'string' },
       endpoint: { type: 'string' },
@@ -49,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     if (target.region) process.env.AWS_REGION = target.region;
     const { createDocumentClient } = await import('../../shared/clients/dynamodb');
     const commands = await import('./identity-commands');
+    const flagCommands = await import('./flag-commands');
     const deps = {
       client: createDocumentClient({ endpoint: target.endpoint, region: target.region }),
       tableName: target.tableName,
@@ -61,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
         'create-key': commands.createKey,
         'revoke-key': commands.revokeKey,
         'list-keys': commands.listKeys,
+        flag: (d: typeof deps, v: typeof values, o: typeof io) =>
+          flagCommands.flag(d, positionals.slice(1), v, o),
       }[command];
       await run(deps, values, io);
       return 0;

@@ -1,0 +1,105 @@
+import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import {
+  classifyUpstreamError,
+  isRetryable,
+  toClientError,
+  UpstreamFailure,
+  type UpstreamFailureKind,
+} from '../../../../shared/gateway/backends/upstream-errors';
+
+const statusError = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  APIError.generate(status, body as Record<string, unknown>, undefined, new Headers(headers));
+
+const morpheusGone = (e: APIError) => /session (expired|not found)/.test(String(e.error));
+
+describe('classifyUpstreamError', () => {
+  it.each<[string, unknown, boolean, UpstreamFailureKind]>([
+    ['our deadline fired (whatever the SDK says)', new APIConnectionError({ message: 'x' }), true, 'timeout'],
+    ['a plain abort', new APIUserAbortError(), false, 'aborted'],
+    ['a refused connection', new APIConnectionError({ message: 'Connection error.' }), false, 'connection'],
+    ['fetch failing mid-body', new TypeError('terminated'), false, 'connection'],
+    ['invalid JSON', new SyntaxError('Unexpected end of JSON input'), false, 'malformed_response'],
+    ['429', statusError(429, { error: { message: 'slow down' } }), false, 'rate_limited'],
+    [
+      '401',
+      statusError(401, { error: { message: 'Incorrect API key provided: sk-ab****1234.' } }),
+      false,
+      'auth',
+    ],
+    ['403', statusError(403, {}), false, 'auth'],
+    ['408', statusError(408, {}), false, 'timeout'],
+    ['500', statusError(500, { error: { message: 'boom' } }), false, 'server_error'],
+    ['503', statusError(503, {}), false, 'server_error'],
+    ['400', statusError(400, { error: { message: 'bad temperature' } }), false, 'rejected'],
+    ['router: session expired', statusError(500, { error: 'session expired' }), false, 'session_gone'],
+    ['router: session not found', statusError(500, { error: 'session not found' }), false, 'session_gone'],
+  ])('%s → %s', (_label, err, timedOut, kind) => {
+    expect(classifyUpstreamError(err, { timedOut, isSessionGone: morpheusGone }).kind).toBe(kind);
+  });
+
+  it('keeps an UpstreamFailure as it is', () => {
+    const failure = new UpstreamFailure('stream_interrupted', 'cut');
+    expect(classifyUpstreamError(failure, { timedOut: true })).toBe(failure);
+  });
+
+  it('retries only connection errors and 5xx', () => {
+    const retryable = (['connection', 'server_error'] as const).map((k) => new UpstreamFailure(k, ''));
+    const not = (
+      ['timeout', 'rate_limited', 'rejected', 'auth', 'malformed_response', 'session_gone'] as const
+    ).map((k) => new UpstreamFailure(k, ''));
+    expect(retryable.every(isRetryable)).toBe(true);
+    expect(not.some(isRetryable)).toBe(false);
+  });
+});
+
+describe('toClientError', () => {
+  const client = (err: unknown, secrets: string[] = []) =>
+    toClientError(classifyUpstreamError(err, { timedOut: false }), secrets);
+
+  it('passes a rate limit on as 429 with Retry-After (from either header)', () => {
+    expect(client(statusError(429, { error: { message: 'slow' } }, { 'retry-after': '7' }))).toMatchObject({
+      statusCode: 429,
+      headers: { 'Retry-After': '7' },
+      openaiType: 'rate_limit_error',
+    });
+    expect(client(statusError(429, {}, { 'retry-after-ms': '2500' })).headers).toEqual({
+      'Retry-After': '3',
+    });
+    expect(client(statusError(429, {})).headers).toEqual({ 'Retry-After': '1' });
+  });
+
+  it('passes the caller’s own 4xx mistakes through, redacted', () => {
+    const err = client(
+      statusError(400, {
+        error: {
+          message: 'bad value near sk-live-secret-value-123456',
+          code: 'invalid_value',
+          param: 'temperature',
+        },
+      }),
+      ['sk-live-secret-value-123456'],
+    );
+    expect(err).toMatchObject({ statusCode: 400, code: 'invalid_value', param: 'temperature' });
+    expect(err.message).toBe('bad value near [REDACTED]');
+  });
+
+  it('never repeats what the upstream said about our credentials', () => {
+    const err = client(
+      statusError(401, { error: { message: 'Incorrect API key provided: sk-stub****0000.' } }),
+    );
+    expect(err).toMatchObject({ statusCode: 502, code: 'upstream_auth_failed' });
+    expect(err.message).not.toMatch(/sk-/);
+  });
+
+  it.each([
+    [new UpstreamFailure('timeout', ''), 504, 'upstream_timeout'],
+    [new UpstreamFailure('server_error', '', { status: 503 }), 502, 'upstream_error'],
+    [new UpstreamFailure('connection', ''), 502, 'upstream_unreachable'],
+    [new UpstreamFailure('malformed_response', ''), 502, 'upstream_invalid_response'],
+    [new UpstreamFailure('stream_interrupted', ''), 502, 'upstream_stream_interrupted'],
+    [new UpstreamFailure('session_gone', ''), 502, 'session_renewal_failed'],
+    [new UpstreamFailure('aborted', ''), 499, 'client_closed_request'],
+  ])('%#: %s → %i %s', (failure, status, code) => {
+    expect(toClientError(failure)).toMatchObject({ statusCode: status, code, expose: true });
+  });
+});
