@@ -93,10 +93,18 @@ export const EnvSchema = z.object({
   // ---- end of automation engine ----
 
   // ---- automation deployment ----
+  /** Set only for the functions that manage schedules (with the IAM permission to do so). */
   SCHEDULE_GROUP: z.string().min(1).optional(),
   SCHEDULER_ROLE_ARN: z.string().min(1).optional(),
   EXECUTION_FUNCTION_ARN: z.string().min(1).optional(),
   SCHEDULER_DLQ_ARN: z.string().min(1).optional(),
+  /**
+   * EventBridge Scheduler's delivery retries per fire time before the event goes to the DLQ.
+   * The execution function is idempotent per fire time, so a retry never runs a plan twice.
+   */
+  SCHEDULER_MAX_RETRY_ATTEMPTS: int(3, 0, 185),
+  /** A fire time not delivered within this many seconds goes to the DLQ instead of running late. */
+  SCHEDULER_MAX_EVENT_AGE_SECONDS: int(3600, 60, 86_400),
   // ---- end of automation deployment ----
 });
 
