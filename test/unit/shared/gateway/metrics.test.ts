@@ -64,7 +64,7 @@ describe('RequestMetrics', () => {
     expect(byMetric('UpstreamErrors')).toMatchObject({ ErrorType: 'server_error', UpstreamErrors: [1, 1] });
     expect(lines).toHaveLength(6);
 
-    const chat = definitionOf(byMetric('ChatLatency'));
+    const chat = definitionOf(byMetric('ChatLatency'))!;
     expect(chat.Namespace).toBe('Flowgate');
     expect(chat.Dimensions).toEqual([['service', 'Automated']]);
     expect(chat.Metrics).toEqual([
