@@ -8,8 +8,7 @@ import {
   type OutboundResponse,
 } from '../providers/types';
 import { AddressPolicy } from './address-policy';
-import { OutboundResponseTooLargeError } from './outbound-errors';
-import { OutboundBlockedError } from './outbound-errors';
+import { OutboundBlockedError, OutboundResponseTooLargeError, OutboundTlsError } from './outbound-errors';
 import { resolveTarget, systemResolver, type HostResolver, type OutboundTarget } from './outbound-target';
 import { redirectRequest, retryAfterMs, type HopRequest } from './redirects';
 
@@ -199,8 +198,12 @@ export class GuardedHttp implements OutboundHttp {
   }
 }
 
+/** OpenSSL's verification failures and Node's host-name mismatch. */
+const TLS_CERT_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+
 function networkError(target: OutboundTarget, err: Error): Error {
   if (err.name === 'AbortError') return err;
   const code = (err as { code?: string }).code;
+  if (code && TLS_CERT_CODE.test(code)) return new OutboundTlsError(target.host, code);
   return new RetryableProviderError(`Network error calling ${target.host}: ${code ?? err.message}`);
 }

@@ -24,3 +24,11 @@ export class OutboundHostNotFoundError extends Error {
     this.name = 'OutboundHostNotFoundError';
   }
 }
+
+/** The server's certificate was refused (self-signed, expired, wrong name): not transient. */
+export class OutboundTlsError extends Error {
+  constructor(host: string, code: string) {
+    super(`TLS certificate of ${host} was refused (${code})`);
+    this.name = 'OutboundTlsError';
+  }
+}

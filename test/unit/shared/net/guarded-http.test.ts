@@ -3,6 +3,7 @@ import { systemResolver, type HostResolver } from '../../../../shared/net/outbou
 import { RetryableProviderError } from '../../../../shared/providers/types';
 import type { FakeServer } from '../../../support/fakes/fake-server';
 import { startHttpFake } from '../../../support/fakes/http-fake';
+import { startTlsFake } from '../../../support/fakes/tls-fake';
 
 let fake: FakeServer;
 beforeAll(async () => {
@@ -257,5 +258,26 @@ describe('GuardedHttp against an allowlisted loopback fake', () => {
     });
     setTimeout(() => controller.abort(new Error('step deadline')), 20);
     await expect(pending).rejects.toThrow('step deadline');
+  });
+});
+
+describe('GuardedHttp over TLS', () => {
+  it('keeps the host name for SNI while connecting to the pinned address, and refuses an untrusted certificate', async () => {
+    const tls = await startTlsFake();
+    try {
+      const client = new GuardedHttp({
+        allowCidrs: '127.0.0.0/8',
+        resolve: fakeDns({ 'api.example.test': ['127.0.0.1'] }),
+      });
+      const err = await client
+        .request({ method: 'GET', url: `https://api.example.test:${tls.port}/` })
+        .catch((e: unknown) => e);
+      expect(tls.serverNames).toEqual(['api.example.test']);
+      expect(err).toMatchObject({ name: 'OutboundTlsError' });
+      expect((err as Error).message).toMatch(/^TLS certificate of api\.example\.test was refused \(\w+\)$/);
+      expect(err).not.toBeInstanceOf(RetryableProviderError);
+    } finally {
+      await tls.close();
+    }
   });
 });
