@@ -123,7 +123,7 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
     const ghosts = {
       plan: 'plan_00000000000000000000000000000',
       cred: 'cred_b3BlbmFpI2FwaV9rZXk.000000000000000000000000',
-      run: 'run_mjb0c8ks000000000000000000000',
+      run: 'run_0mwt1bxc000000000000000000000',
     };
     const probes = (i: typeof ids): [string, string, unknown?][] => [
       ['GET', `/api/execution-plans/${i.plan}`],
