@@ -62,8 +62,16 @@ const existing: GetScheduleOutput = {
   ActionAfterCompletion: 'NONE',
 };
 
-const awsError = <T>(Ctor: new (opts: { message: string; $metadata: object }) => T) =>
-  new Ctor({ message: 'from AWS', $metadata: {} });
+type AwsException =
+  | typeof ConflictException
+  | typeof InternalServerException
+  | typeof ResourceNotFoundException
+  | typeof ThrottlingException
+  | typeof ValidationException;
+
+/** The SDK's own exception classes, as the client throws them. */
+const awsError = (Ctor: AwsException) =>
+  new Ctor({ message: 'from AWS', Message: 'from AWS', $metadata: {} });
 
 describe('AwsScheduler', () => {
   const scheduler = mockClient(SchedulerClient);
