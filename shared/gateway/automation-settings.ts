@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
@@ -30,7 +31,7 @@ export const SESSION_DURATION_MAX = 86_400;
 const settingsKey = (userId: string) => ({ PK: `USER#${userId}`, SK: 'SETTINGS#automation' });
 
 /** How often a write that lost a race re-reads and tries again before answering 409. */
-const MAX_WRITE_ATTEMPTS = 8;
+const MAX_WRITE_ATTEMPTS = 10;
 
 export function settingsView(s: AutomationSettings) {
   return {
@@ -102,6 +103,8 @@ export class AutomationSettingsRepository {
         return next;
       } catch (err) {
         if (!isConditionalFailure(err)) throw err;
+        // Jittered, growing pauses spread the losers out so they stop colliding.
+        await sleep(Math.random() * 20 * (attempt + 1));
       }
     }
     throw new ConflictError(

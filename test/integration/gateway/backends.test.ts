@@ -1,0 +1,104 @@
+import type { APIError } from 'openai';
+import { startMorpheusStub, type MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
+import { startOpenAiStub, type OpenAiStub } from '../../../infra/local/stubs/openai-stub';
+import { backendFor, createBackends, type Backends } from '../../../shared/gateway/backends/backends';
+import { classifyUpstreamError } from '../../../shared/gateway/backends/upstream-errors';
+import { parseModelConfig, type ModelTarget } from '../../../shared/gateway/model-config';
+import { stubBackends } from './support';
+
+const LLAMA = `0x${'1a'.repeat(32)}`;
+const config = parseModelConfig(
+  { default: 'm' },
+  {
+    m: { backend: 'morpheus', model: 'llama', blockchainId: LLAMA },
+    d: { backend: 'direct', model: 'gpt-4o' },
+  },
+);
+const morpheusTarget = config.targets.get('m') as ModelTarget;
+const signal = () => new AbortController().signal;
+const body = { model: 'llama', messages: [{ role: 'user', content: 'ping' }] };
+
+describe('session backends against the stub upstreams', () => {
+  let morpheus: MorpheusStub;
+  let openai: OpenAiStub;
+  let backends: Backends;
+
+  beforeAll(async () => {
+    [morpheus, openai] = await Promise.all([startMorpheusStub(), startOpenAiStub()]);
+    backends = stubBackends(openai, morpheus);
+  });
+  afterAll(() => Promise.all([morpheus.close(), openai.close()]));
+
+  it('Morpheus: opens with the router contract, chats with the session_id header and basic auth, closes', async () => {
+    const router = backendFor(backends, 'morpheus');
+    const id = await router.openSession(morpheusTarget, 600, signal());
+    expect(id).toMatch(/^0x[0-9a-f]{64}$/);
+    const open = morpheus.requests.at(-1)!;
+    expect(open).toMatchObject({
+      method: 'POST',
+      path: `/blockchain/models/${LLAMA}/session`,
+      body: { sessionDuration: 600, failover: false, directPayment: false },
+    });
+    const basic = `Basic ${Buffer.from(`${morpheus.username}:${morpheus.password}`).toString('base64')}`;
+    expect(open.headers.authorization).toBe(basic);
+
+    const response = await router.chat({ body, sessionId: id, signal: signal() });
+    expect(await response.json()).toMatchObject({ choices: [{ message: { content: 'Echo: ping' } }] });
+    const chat = morpheus.requests.at(-1)!;
+    expect(chat).toMatchObject({ path: '/v1/chat/completions', body });
+    expect(chat.headers).toMatchObject({ session_id: id, authorization: basic });
+
+    await router.closeSession(id, signal());
+    expect(morpheus.sessions.get(id)?.state).toBe('closed');
+  });
+
+  it('Morpheus: an expired or closed session is recognised as gone', async () => {
+    const router = backendFor(backends, 'morpheus');
+    const id = await router.openSession(morpheusTarget, 600, signal());
+    morpheus.expireSession(id);
+    const expired = await router.chat({ body, sessionId: id, signal: signal() }).catch((e: APIError) => e);
+    expect(
+      classifyUpstreamError(expired, { timedOut: false, isSessionGone: (e) => router.isSessionGone(e) }).kind,
+    ).toBe('session_gone');
+    const unknown = await router
+      .chat({ body, sessionId: `0x${'5'.repeat(64)}`, signal: signal() })
+      .catch((e: APIError) => e);
+    expect(router.isSessionGone(unknown as APIError)).toBe(true);
+  });
+
+  it('Morpheus: a wrong password is an auth failure, and the router must return a real session id', async () => {
+    const wrong = stubBackends(openai, morpheus, { password: 'nope' });
+    const err = await backendFor(wrong, 'morpheus')
+      .openSession(morpheusTarget, 600, signal())
+      .catch((e: unknown) => e);
+    expect(classifyUpstreamError(err, { timedOut: false }).kind).toBe('auth');
+
+    morpheus.faults.enqueue({ kind: 'status', status: 200, body: { sessionID: 'not-hex' } });
+    await expect(
+      backendFor(backends, 'morpheus').openSession(morpheusTarget, 600, signal()),
+    ).rejects.toMatchObject({
+      kind: 'malformed_response',
+    });
+  });
+
+  it('direct: sends the upstream key as Bearer and nothing of the caller’s', async () => {
+    const direct = backendFor(backends, 'direct');
+    const response = await direct.chat({
+      body: { ...body, model: 'gpt-4o' },
+      sessionId: 'sess_x',
+      signal: signal(),
+    });
+    expect((await response.json()).model).toBe('gpt-4o');
+    const sent = openai.requests.at(-1)!;
+    expect(sent.headers.authorization).toBe(`Bearer ${openai.apiKey}`);
+    expect(sent.headers.session_id).toBeUndefined();
+    expect(direct.secrets).toEqual([openai.apiKey]);
+  });
+
+  it('an unconfigured backend is a 503, not a crash', () => {
+    const none = createBackends({ sdkTimeoutMs: 1000 });
+    expect(() => backendFor(none, 'direct')).toThrow(
+      expect.objectContaining({ statusCode: 503, code: 'backend_unavailable' }),
+    );
+  });
+});

@@ -1,0 +1,288 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startMorpheusStub, type MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
+import { startOpenAiStub, type OpenAiStub } from '../../../infra/local/stubs/openai-stub';
+import type { Backends } from '../../../shared/gateway/backends/backends';
+import { parseModelConfig, type ModelTarget } from '../../../shared/gateway/model-config';
+import { SessionCache } from '../../../shared/gateway/sessions/session-cache';
+import { SessionRepository, type ModelSession } from '../../../shared/gateway/sessions/session-repository';
+import { SessionService, type ObtainRequest } from '../../../shared/gateway/sessions/session-service';
+import { testRepositoryDeps } from '../../support/identity';
+import { newIdentity, quietContext, stubBackends } from './support';
+
+const LLAMA = `0x${'1a'.repeat(32)}`;
+const QWEN = `0x${'2b'.repeat(32)}`;
+const config = parseModelConfig(
+  { default: 'm/llama' },
+  {
+    'm/llama': { backend: 'morpheus', model: 'llama', blockchainId: LLAMA },
+    'm/qwen': { backend: 'morpheus', model: 'qwen', blockchainId: QWEN },
+    'd/gpt': { backend: 'direct', model: 'gpt-4o' },
+  },
+);
+const target = (id: string) => config.targets.get(id) as ModelTarget;
+
+describe('model sessions (DynamoDB Local + stub proxy-router)', () => {
+  const deps = testRepositoryDeps();
+  const repository = new SessionRepository(deps);
+  let morpheus: MorpheusStub;
+  let openai: OpenAiStub;
+  let backends: Backends;
+
+  /** A service as one Lambda container has it: its own cache and in-flight map. */
+  const container = (openTimeoutMs = 5_000) =>
+    new SessionService(repository, backends, new SessionCache(10_000), {
+      openTimeoutMs,
+      closeTimeoutMs: 2_000,
+    });
+
+  const automatic = (identity: ReturnType<typeof newIdentity>, targetId: string): ObtainRequest => ({
+    identity,
+    target: target(targetId),
+    requestedModel: targetId,
+    mustReplace: (s) => s.targetId !== targetId,
+    openSpec: async (previous) => ({
+      durationSeconds: previous?.durationSeconds ?? 600,
+      origin: 'automated',
+      reason: previous ? 'model_switch' : 'automation',
+    }),
+    closeReplaced: true,
+  });
+
+  beforeAll(async () => {
+    [morpheus, openai] = await Promise.all([startMorpheusStub(), startOpenAiStub()]);
+    backends = stubBackends(openai, morpheus);
+  });
+  afterAll(async () => {
+    await Promise.all([morpheus.close(), openai.close()]);
+    deps.client.destroy();
+  });
+  afterEach(() => morpheus.faults.clear());
+
+  it('20 containers racing for a key’s first session open exactly one upstream session', async () => {
+    const identity = newIdentity();
+    const opensBefore = morpheus.opens;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => container().obtain(automatic(identity, 'm/llama'), quietContext())),
+    );
+    expect(morpheus.opens - opensBefore).toBe(1);
+    const ids = new Set(results.map((r) => r?.session.sessionId));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r?.opened)).toHaveLength(1);
+    const record = await repository.read(identity.keyId, true);
+    expect(record).toMatchObject({
+      state: 'active',
+      session: { sessionId: [...ids][0], origin: 'automated' },
+    });
+  });
+
+  it('shares one attempt between concurrent requests inside a container', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const opensBefore = morpheus.opens;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => service.obtainShared(automatic(identity, 'm/llama'), quietContext())),
+    );
+    expect(morpheus.opens - opensBefore).toBe(1);
+    expect(new Set(results.map((r) => r?.session.sessionId)).size).toBe(1);
+    expect(service.cached(identity.keyId)?.sessionId).toBe(results[0]?.session.sessionId);
+  });
+
+  it('a different target replaces the session and closes the old one upstream', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const first = (await service.obtain(automatic(identity, 'm/llama'), quietContext()))!.session;
+    const second = (await service.obtain(automatic(identity, 'm/qwen'), quietContext()))!;
+    expect(second.opened).toBe(true);
+    expect(second.session).toMatchObject({ targetId: 'm/qwen', durationSeconds: 600 });
+    expect(morpheus.sessions.get(first.sessionId)?.state).toBe('closed');
+    expect(morpheus.sessions.get(second.session.sessionId)?.modelId).toBe(QWEN);
+  });
+
+  it('reads an expired session as expired (TTL deletion lags) and opens a new one', async () => {
+    const identity = newIdentity();
+    const stale: ModelSession = {
+      sessionId: `0x${'9'.repeat(64)}`,
+      keyId: identity.keyId,
+      userId: identity.userId,
+      targetId: 'm/llama',
+      backend: 'morpheus',
+      requestedModel: 'gpt-4',
+      origin: 'automated',
+      durationSeconds: 60,
+      createdAt: new Date(Date.now() - 120_000).toISOString(),
+      expiresAt: Math.floor(Date.now() / 1000) - 60,
+    };
+    await deps.client.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { PK: `APIKEY#${identity.keyId}`, SK: 'SESSION', state: 'active', version: 3, ...stale },
+      }),
+    );
+    const service = container();
+    expect(await repository.read(identity.keyId, true)).toMatchObject({ state: 'expired' });
+    expect(await service.current(identity.keyId)).toBeUndefined();
+    const fresh = (await service.obtain(automatic(identity, 'm/llama'), quietContext()))!;
+    expect(fresh.opened).toBe(true);
+    expect(fresh.session.sessionId).not.toBe(stale.sessionId);
+    expect(fresh.session.expiresAt).toBeGreaterThan(Date.now() / 1000 + 500);
+  });
+
+  it('waits for a lease another container holds, then uses its session', async () => {
+    const identity = newIdentity();
+    expect(
+      await repository.claim(identity.keyId, identity.userId, undefined, 'their-lease', Date.now() + 30_000),
+    ).toBe(true);
+    const opensBefore = morpheus.opens;
+    const waiting = container().obtain(automatic(identity, 'm/llama'), quietContext());
+    const theirs: ModelSession = {
+      sessionId: `0x${'7'.repeat(64)}`,
+      keyId: identity.keyId,
+      userId: identity.userId,
+      targetId: 'm/llama',
+      backend: 'morpheus',
+      requestedModel: 'gpt-4',
+      origin: 'automated',
+      durationSeconds: 600,
+      createdAt: new Date().toISOString(),
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+    };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await repository.activate(theirs, 'their-lease', 1)).toBe(true);
+    const result = await waiting;
+    expect(result).toEqual({ session: theirs, opened: false });
+    expect(morpheus.opens).toBe(opensBefore);
+  });
+
+  it('takes over a lease whose holder died', async () => {
+    const identity = newIdentity();
+    await repository.claim(identity.keyId, identity.userId, undefined, 'dead-lease', Date.now() - 1);
+    const result = await container().obtain(automatic(identity, 'm/llama'), quietContext());
+    expect(result?.opened).toBe(true);
+    expect(await repository.read(identity.keyId, true)).toMatchObject({ state: 'active' });
+  });
+
+  it('a failed open gives the lease back and keeps the session it was replacing', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const first = (await service.obtain(automatic(identity, 'm/llama'), quietContext()))!.session;
+    morpheus.faults.enqueue({ kind: 'status', status: 500, path: '/blockchain/models/*/session' });
+    await expect(service.obtain(automatic(identity, 'm/qwen'), quietContext())).rejects.toMatchObject({
+      name: 'UpstreamFailure',
+      kind: 'server_error',
+    });
+    expect(await repository.read(identity.keyId, true)).toMatchObject({
+      state: 'active',
+      session: { sessionId: first.sessionId },
+    });
+    // And the next attempt goes through at once.
+    const retried = await service.obtain(automatic(identity, 'm/qwen'), quietContext());
+    expect(retried?.session.targetId).toBe('m/qwen');
+  });
+
+  it('a timed-out open is reported as a timeout and leaves no lease behind', async () => {
+    const identity = newIdentity();
+    morpheus.faults.enqueue({ kind: 'delay', ms: 2_000, path: '/blockchain/models/*/session' });
+    await expect(container(300).obtain(automatic(identity, 'm/llama'), quietContext())).rejects.toMatchObject(
+      {
+        kind: 'timeout',
+      },
+    );
+    expect(await repository.read(identity.keyId, true)).toEqual({ state: 'none' });
+  });
+
+  it('does not open when openSpec declines, and lets openSpec refuse with its own error', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const declined = await service.obtain(
+      { ...automatic(identity, 'm/llama'), openSpec: async () => undefined },
+      quietContext(),
+    );
+    expect(declined).toBeUndefined();
+    await expect(
+      service.obtain(
+        {
+          ...automatic(identity, 'm/llama'),
+          openSpec: async () => {
+            throw new Error('automation is off');
+          },
+        },
+        quietContext(),
+      ),
+    ).rejects.toThrow('automation is off');
+    expect(await repository.read(identity.keyId, true)).toEqual({ state: 'none' });
+  });
+
+  it('an explicit open always replaces, and is a manual session', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const auto = (await service.obtain(automatic(identity, 'm/llama'), quietContext()))!.session;
+    const manual = await service.openExplicit(
+      identity,
+      target('m/llama'),
+      'gpt-3.5-turbo',
+      120,
+      quietContext(),
+    );
+    expect(manual).toMatchObject({ origin: 'manual', durationSeconds: 120, requestedModel: 'gpt-3.5-turbo' });
+    expect(manual.sessionId).not.toBe(auto.sessionId);
+    expect(morpheus.sessions.get(auto.sessionId)?.state).toBe('closed');
+  });
+
+  it('renews a dead session with the same target, duration and origin', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const manual = await service.openExplicit(identity, target('m/llama'), 'gpt-4', 900, quietContext());
+    morpheus.expireSession(manual.sessionId);
+    const renewed = await service.renew(identity, manual, target('m/llama'), quietContext());
+    expect(renewed).toMatchObject({ origin: 'manual', durationSeconds: 900, targetId: 'm/llama' });
+    expect(renewed?.sessionId).not.toBe(manual.sessionId);
+    // A second container renewing the same dead session finds the new one instead of opening again.
+    const opensBefore = morpheus.opens;
+    expect((await container().renew(identity, manual, target('m/llama'), quietContext()))?.sessionId).toBe(
+      renewed?.sessionId,
+    );
+    expect(morpheus.opens).toBe(opensBefore);
+  });
+
+  it('does not renew a session the key no longer has', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const session = await service.openExplicit(identity, target('m/llama'), 'gpt-4', 900, quietContext());
+    await service.close(identity, quietContext());
+    expect(await service.renew(identity, session, target('m/llama'), quietContext())).toBeUndefined();
+  });
+
+  it('closes: gone from the table, closed upstream, then 404', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const session = await service.openExplicit(identity, target('m/llama'), 'gpt-4', 900, quietContext());
+    const closed = await service.close(identity, quietContext());
+    expect(closed).toEqual({ session, upstreamClosed: true });
+    expect(morpheus.sessions.get(session.sessionId)?.state).toBe('closed');
+    expect(service.cached(identity.keyId)).toBeUndefined();
+    await expect(service.close(identity, quietContext())).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'session_not_found',
+    });
+  });
+
+  it('reports an upstream close failure without failing the close', async () => {
+    const identity = newIdentity();
+    const service = container();
+    await service.openExplicit(identity, target('m/llama'), 'gpt-4', 900, quietContext());
+    morpheus.faults.enqueue({ kind: 'status', status: 502, path: '/blockchain/sessions/*/close' });
+    const ctx = quietContext();
+    expect((await service.close(identity, ctx)).upstreamClosed).toBe(false);
+    expect(await repository.read(identity.keyId, true)).toEqual({ state: 'none' });
+  });
+
+  it('direct sessions are logical: nothing is opened or closed upstream', async () => {
+    const identity = newIdentity();
+    const service = container();
+    const requestsBefore = openai.requests.length;
+    const session = await service.openExplicit(identity, target('d/gpt'), 'gpt-4o', 300, quietContext());
+    expect(session.sessionId).toMatch(/^sess_[0-9a-f]{32}$/);
+    expect((await service.close(identity, quietContext())).upstreamClosed).toBe(true);
+    expect(openai.requests.length).toBe(requestsBefore);
+  });
+});
