@@ -88,7 +88,7 @@ describe('session backends against the stub upstreams', () => {
       sessionId: 'sess_x',
       signal: signal(),
     });
-    expect((await response.json()).model).toBe('gpt-4o');
+    expect(((await response.json()) as { model: string }).model).toBe('gpt-4o');
     const sent = openai.requests.at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${openai.apiKey}`);
     expect(sent.headers.session_id).toBeUndefined();
