@@ -14,6 +14,7 @@ import { bearer, createUserWithKey, testRepositoryDeps } from '../../support/ide
 import { startTestStack } from '../../support/local-stack';
 
 const SECRET = 'sk-e2e-0123456789abcdefSECRETVALUE';
+const CUSTOM_SECRET = 'crm-e2e-ffffeeeeddddccccINTEGRATION';
 const ROTATED = 'sk-e2e-rotated-9876543210zyxwvuNEWVAL';
 
 describe('automation engine (e2e)', () => {
@@ -116,6 +117,25 @@ describe('automation engine (e2e)', () => {
     ).toBe(400);
   });
 
+  let customProvider: string;
+
+  it('stores a credential for a custom integration under its provider name', async () => {
+    const integration = await api('/api/custom-integrations', {
+      body: { name: 'crm', base_url: `${web.url}/crm`, auth: { type: 'bearer' }, default_headers: {} },
+    });
+    expect(integration.status).toBe(201);
+    customProvider = `custom_${integration.body.id}`;
+    const cred = await api('/api/provider-credentials', {
+      body: { provider: customProvider, value: CUSTOM_SECRET },
+    });
+    expect(cred.status).toBe(201);
+    expect(cred.body).toMatchObject({
+      provider: customProvider,
+      credential_type: 'custom',
+      last4: CUSTOM_SECRET.slice(-4),
+    });
+  });
+
   it('runs a plan across several providers and logs every step', async () => {
     const created = await api('/api/execution-plans', {
       body: {
@@ -143,6 +163,16 @@ describe('automation engine (e2e)', () => {
             },
           },
           {
+            id: 'crm',
+            provider: customProvider,
+            action: 'request',
+            params: {
+              method: 'POST',
+              path: '/echo/contacts',
+              body: { note: '{{steps.ask.output.content}}' },
+            },
+          },
+          {
             id: 'check',
             provider: 'data',
             action: 'condition',
@@ -166,13 +196,16 @@ describe('automation engine (e2e)', () => {
       ['input', 'success'],
       ['ask', 'success'],
       ['post', 'success'],
+      ['crm', 'success'],
       ['check', 'success'],
     ]);
+    const crmCall = web.requests.find((r) => r.path === '/crm/echo/contacts');
+    expect(crmCall?.headers.authorization).toBe(`Bearer ${CUSTOM_SECRET}`);
+    expect(JSON.parse(crmCall!.body)).toEqual({ note: 'summary of Explain tides' });
     // The key reached the upstream, and only there.
     expect(llm.last().headers.authorization).toBe(`Bearer ${SECRET}`);
-    const posted = JSON.parse(web.last().body);
-    expect(posted).toEqual({ text: 'summary of Explain tides', count: 3 });
-    expect(web.last().path).toBe(`/echo/${run.body.id}`);
+    const post = web.requests.find((r) => r.path === `/echo/${run.body.id}`);
+    expect(JSON.parse(post!.body)).toEqual({ text: 'summary of Explain tides', count: 3 });
 
     const log = await api(`/api/execution-logs/${run.body.id}`);
     expect(log.status).toBe(200);
@@ -409,11 +442,13 @@ describe('automation engine (e2e)', () => {
     for (const text of responses) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(ROTATED);
+      expect(text).not.toContain(CUSTOM_SECRET);
     }
     expect(logLines.length).toBeGreaterThan(10);
     for (const line of logLines) {
       expect(line).not.toContain(SECRET);
       expect(line).not.toContain(ROTATED);
+      expect(line).not.toContain(CUSTOM_SECRET);
     }
     const { client, tableName } = testRepositoryDeps();
     const items: Record<string, unknown>[] = [];
@@ -428,5 +463,6 @@ describe('automation engine (e2e)', () => {
     expect(dump).not.toContain(SECRET);
     expect(dump).not.toContain(ROTATED);
     expect(dump).not.toContain(SECRET.slice(0, 20));
+    expect(dump).not.toContain(CUSTOM_SECRET);
   });
 });

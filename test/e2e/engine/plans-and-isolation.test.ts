@@ -119,11 +119,19 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
     });
     const run = await api(alice, '/api/execute-plan', 'POST', { plan_id: planId });
     expect(run.status).toBe(200);
-    const ids = { plan: planId, cred: cred.body.id, run: run.body.id };
+    const integration = await api(alice, '/api/custom-integrations', 'POST', {
+      name: 'crm',
+      base_url: 'https://crm.example.com/api',
+      auth: { type: 'bearer' },
+      default_headers: {},
+    });
+    expect(integration.status).toBe(201);
+    const ids = { plan: planId, cred: cred.body.id, run: run.body.id, integration: integration.body.id };
     const ghosts = {
       plan: 'plan_00000000000000000000000000000',
       cred: 'cred_b3BlbmFpI2FwaV9rZXk.000000000000000000000000',
       run: 'run_0mwt1bxc000000000000000000000',
+      integration: 'int_000000000000000000000000',
     };
     const probes = (i: typeof ids): [string, string, unknown?][] => [
       ['GET', `/api/execution-plans/${i.plan}`],
@@ -135,6 +143,18 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
       ['PUT', `/api/provider-credentials/${i.cred}`, { value: 'sk-bob-0123456789abcdef' }],
       ['DELETE', `/api/provider-credentials/${i.cred}`],
       ['GET', `/api/execution-logs/${i.run}`],
+      ['GET', `/api/custom-integrations/${i.integration}`],
+      [
+        'PUT',
+        `/api/custom-integrations/${i.integration}`,
+        { name: 'x', base_url: 'https://x.example.com', auth: { type: 'none' }, default_headers: {} },
+      ],
+      ['DELETE', `/api/custom-integrations/${i.integration}`],
+      [
+        'POST',
+        '/api/provider-credentials',
+        { provider: `custom_${i.integration}`, value: 'sk-bob-0123456789abcdef' },
+      ],
     ];
     const real = probes(ids);
     const fake = probes(ghosts);
@@ -142,8 +162,13 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
       const theirs = await api(bob, path, method, body);
       const [gm, gp, gb] = fake[index]!;
       const nobody = await api(bob, gp, gm, gb);
-      expect([method, path, theirs.status]).toEqual([method, path, 404]);
-      expect(theirs.text).toBe(nobody.text);
+      // Storing a credential for another user's integration: its provider does not exist for B.
+      const expected = path === '/api/provider-credentials' ? 400 : 404;
+      expect([method, path, theirs.status]).toEqual([method, path, expected]);
+      // Equal bodies, once the id the caller sent (which an error may echo) is blanked out.
+      const blank = (text: string, values: Record<string, string>) =>
+        Object.values(values).reduce((t, v) => t.split(v).join('<id>'), text);
+      expect(blank(theirs.text, ids)).toBe(blank(nobody.text, ghosts));
     }
     // Filters on another user's plan show nothing; Alice still has everything.
     expect((await api(bob, `/api/execution-logs?plan_id=${planId}`)).body.logs).toEqual([]);
@@ -152,5 +177,13 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
     expect((await api(alice, `/api/execution-logs/${ids.run}`)).status).toBe(200);
     expect((await api(alice, '/api/provider-credentials')).body.credentials).toHaveLength(1);
     expect((await api(alice, `/api/execution-plans/${planId}`)).body.has_webhook).toBe(true);
+    expect((await api(alice, `/api/custom-integrations/${ids.integration}`)).status).toBe(200);
+    // A plan naming another user's integration is refused like an unknown provider.
+    const borrowed = await api(bob, '/api/execution-plans', 'POST', {
+      name: 'x',
+      steps: [{ id: 'a', provider: `custom_${ids.integration}`, action: 'request', params: {} }],
+    });
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.body.error.message).toContain('unknown provider');
   });
 });
