@@ -24,6 +24,7 @@ export async function authenticate(
  * reuses it for whichever route the next request hits.
  */
 export function stageWildcardArn(methodArn: string): string {
-  const [arnPrefix, apiId, stage] = methodArn.split('/');
-  return `${arnPrefix}/${apiId}/${stage}/*/*`;
+  // arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/<path…>
+  const [apiArn, stage] = methodArn.split('/');
+  return `${apiArn}/${stage}/*/*`;
 }

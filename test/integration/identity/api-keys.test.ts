@@ -150,3 +150,24 @@ describe('API key routes', () => {
     expect((await jsonOf(wrong)).error.code).toBe('method_not_allowed');
   });
 });
+
+describe('the authorizer cache', () => {
+  let api: ApiServer;
+  let carol: Awaited<ReturnType<typeof createUserWithKey>>;
+  beforeAll(async () => {
+    api = await startApiServer(); // the real 30 s cache
+    carol = await createUserWithKey('carol');
+  });
+  afterAll(() => api.close());
+
+  it('reuses one cached decision across different methods and routes of the same key', async () => {
+    const headers = { Authorization: `Bearer ${carol.key}`, 'Content-Type': 'application/json' };
+    const created = await fetch(`${api.url}/api/v1/auth/keys`, { method: 'POST', headers, body: '{}' });
+    expect(created.status).toBe(201);
+    const listed = await fetch(`${api.url}/api/v1/auth/keys`, { headers });
+    expect(listed.status).toBe(200);
+    const { id } = await jsonOf(created);
+    const revoked = await fetch(`${api.url}/api/v1/auth/keys/${id}`, { method: 'DELETE', headers });
+    expect(revoked.status).toBe(200);
+  });
+});
