@@ -7,6 +7,7 @@ import { handler as executeRun } from '../../../functions/execute-run';
 import { lambdaContext } from '../../../infra/local/lambda-context';
 import { startHttpFake } from '../../support/fakes/http-fake';
 import type { FakeServer } from '../../support/fakes/fake-server';
+import { jsonOf } from '../../support/http';
 import { bearer, createUserWithKey } from '../../support/identity';
 import { startTestStack } from '../../support/local-stack';
 
@@ -32,7 +33,7 @@ describe('run now past its budget (e2e)', () => {
       headers: { ...bearer(key), 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: await jsonOf(res) };
   }
 
   it('answers 202 and finishes in the background, running every step exactly once', async () => {

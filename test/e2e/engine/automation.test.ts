@@ -9,7 +9,6 @@ import { signBody } from '../../../shared/webhooks/webhook-secrets';
 import { startHttpFake } from '../../support/fakes/http-fake';
 import { startOpenAiFake } from '../../support/fakes/openai-fake';
 import type { FakeServer } from '../../support/fakes/fake-server';
-import { jsonOf } from '../../support/http';
 import { bearer, createUserWithKey, testRepositoryDeps } from '../../support/identity';
 import { startTestStack } from '../../support/local-stack';
 
