@@ -27,7 +27,6 @@ describe('run now past its budget (e2e)', () => {
   });
 
   async function api(path: string, method = 'GET', body?: unknown) {
-    stack.api.clearAuthorizerCache();
     const res = await fetch(`${stack.apiUrl}${path}`, {
       method,
       headers: { ...bearer(key), 'Content-Type': 'application/json' },

@@ -35,9 +35,6 @@ describe('automation engine (e2e)', () => {
       raw?: string;
     } = {},
   ) {
-    // stageWildcardArn (shared/identity/authorize.ts) keeps the HTTP method in the cached
-    // policy, so a cached allow for POST denies the next GET; start each call uncached.
-    stack.api.clearAuthorizerCache();
     const res = await fetch(`${stack.apiUrl}${path}`, {
       method: init.method ?? (init.body === undefined && init.raw === undefined ? 'GET' : 'POST'),
       headers: {

@@ -15,8 +15,6 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
   let bob: string;
 
   async function api(key: string, path: string, method = 'GET', body?: unknown) {
-    // See automation.test.ts: the cached authorizer policy is per method until that is fixed.
-    stack.api.clearAuthorizerCache();
     const res = await fetch(`${stack.apiUrl}${path}`, {
       method,
       headers: { ...bearer(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
