@@ -7,12 +7,15 @@ import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { LocalKms } from './local-kms';
 import { LocalScheduler } from './local-scheduler';
+import { ScheduleRunner } from './schedule-runner';
 
 export const LOCAL_SCHEDULE_GROUP = 'flowgate-local';
 
 export interface LocalAdapters {
   kms: LocalKms;
   scheduler: LocalScheduler;
+  /** Fires the scheduler's schedules into the execution function; started by the local stack. */
+  runner: ScheduleRunner;
   /** Resolves when every background execution started so far has finished. */
   drain(): Promise<void>;
 }
@@ -26,9 +29,14 @@ export async function installLocalAdapters(options: {
   deps: RepositoryDeps;
   /** Directory for the KMS key file; undefined keeps the key in memory. */
   kmsDir?: string;
+  /** Schedule group (default LOCAL_SCHEDULE_GROUP); stacks sharing one table need their own. */
+  scheduleGroup?: string;
 }): Promise<LocalAdapters> {
   const kms = options.kmsDir ? await LocalKms.create({ dir: options.kmsDir }) : LocalKms.inMemory();
-  const scheduler = new LocalScheduler({ deps: options.deps, group: LOCAL_SCHEDULE_GROUP });
+  const scheduler = new LocalScheduler({
+    deps: options.deps,
+    group: options.scheduleGroup ?? LOCAL_SCHEDULE_GROUP,
+  });
   const loader = new HandlerLoader();
   const inFlight = new Set<Promise<unknown>>();
 
@@ -52,9 +60,12 @@ export async function installLocalAdapters(options: {
     scheduler: () => scheduler,
     executionInvoker: () => ({ invoke }),
   });
+  // EventBridge invokes the execution function asynchronously, exactly like `invoke`.
+  const runner = new ScheduleRunner({ source: scheduler, target: invoke });
   return {
     kms,
     scheduler,
+    runner,
     drain: async () => {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

@@ -4,9 +4,9 @@
  * group is one Query and survives restarts with the rest of the local data. Writes are
  * conditional, giving the same exists / not-found errors as the real service.
  *
- * This class keeps and evaluates schedules. Delivery (a timer loop that renders the
- * input and invokes the execution handler) is a separate concern built on `list()`,
- * `nextFireTime()` and renderTargetInput.
+ * This class keeps and evaluates schedules. Delivery (the timer loop that renders the
+ * input and invokes the execution handler) is ScheduleRunner in schedule-runner.ts,
+ * which polls `list()` and is told of changes made through this instance by `onChange`.
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../../shared/clients/dynamodb';
@@ -56,12 +56,23 @@ export class LocalScheduler implements SchedulerPort {
   readonly group: string;
   private readonly deps: RepositoryDeps;
   private readonly clock: () => Date;
+  private readonly listeners = new Set<(name: string) => void>();
 
   constructor(options: LocalSchedulerOptions) {
     assertScheduleName(options.group, 'group');
     this.group = options.group;
     this.deps = options.deps;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Called with the schedule's name after every successful change; returns the unsubscribe. */
+  onChange(listener: (name: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(name: string): void {
+    for (const listener of this.listeners) listener(name);
   }
 
   private get partition(): string {
@@ -108,6 +119,7 @@ export class LocalScheduler implements SchedulerPort {
       }
       throw new ScheduleExistsError(def.name);
     }
+    this.changed(def.name);
   }
 
   async update(def: ScheduleDefinition): Promise<void> {
@@ -137,6 +149,7 @@ export class LocalScheduler implements SchedulerPort {
     }
     const expression = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
     await this.conditionalUpdate(def.name, expression, names, values);
+    this.changed(def.name);
   }
 
   async setState(name: string, state: ScheduleState): Promise<void> {
@@ -148,6 +161,7 @@ export class LocalScheduler implements SchedulerPort {
       { '#state': 'state', '#updatedAt': 'updatedAt' },
       { ':state': state, ':updatedAt': this.clock().toISOString() },
     );
+    this.changed(name);
   }
 
   async delete(name: string): Promise<void> {
@@ -164,6 +178,7 @@ export class LocalScheduler implements SchedulerPort {
       if (isConditionalFailure(err)) throw new ScheduleNotFoundError(name);
       throw err;
     }
+    this.changed(name);
   }
 
   async get(name: string): Promise<ScheduleInfo | undefined> {

@@ -18,6 +18,8 @@ export interface LocalStackOptions {
   tableName?: string;
   routes?: readonly RouteDef[];
   log?: (line: string) => void;
+  /** The local scheduler's group; stacks sharing one DynamoDB table each need their own. */
+  scheduleGroup?: string;
 }
 
 export interface LocalStack {
@@ -102,12 +104,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const adapters = await installLocalAdapters({
       deps: { client, tableName },
       kmsDir: options.inMemory ? undefined : paths.dir,
+      scheduleGroup: options.scheduleGroup,
     });
     // Runs started in the background finish before the table goes away.
     cleanups.push(() => adapters.drain());
 
     const api = await startApiServer({ port: options.port, host: options.host, routes: options.routes, log });
     cleanups.push(() => api.close());
+    // Schedules fire only once the API is up, and stop first, before anything they use goes.
+    await adapters.runner.start();
+    cleanups.push(() => adapters.runner.stop());
     return { apiUrl: api.url, dynamodbEndpoint: endpoint, tableName, demo, adapters, stubs, api, stop };
   } catch (err) {
     await stop();

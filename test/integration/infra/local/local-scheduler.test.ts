@@ -160,6 +160,20 @@ describe('LocalScheduler', () => {
     ]);
   });
 
+  it('reports each successful change to its listeners, and nothing after unsubscribing', async () => {
+    const changes: string[] = [];
+    const unsubscribe = scheduler.onChange((name) => changes.push(name));
+    await scheduler.create(def('c1'), { clientToken: 't' });
+    await scheduler.create(def('c1'), { clientToken: 't' });
+    await scheduler.update(def('c1', { expression: 'rate(1 hour)' }));
+    await scheduler.setState('c1', 'DISABLED');
+    await expect(scheduler.setState('missing', 'DISABLED')).rejects.toThrow(ScheduleNotFoundError);
+    await scheduler.delete('c1');
+    unsubscribe();
+    await scheduler.create(def('c2'));
+    expect(changes).toEqual(['c1', 'c1', 'c1', 'c1']);
+  });
+
   it('validates the group name and the state', async () => {
     expect(() => newScheduler('bad group')).toThrow(ScheduleValidationError);
     await scheduler.create(def('st'));
