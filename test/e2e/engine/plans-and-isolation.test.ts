@@ -70,12 +70,49 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
     expect(unsigned.status).toBe(202);
     await stack.adapters.drain();
 
-    expect((await api(alice, `/api/execution-plans/${id}`, 'DELETE')).status).toBe(204);
-    expect((await api(alice, `/api/execution-plans/${id}`)).status).toBe(404);
+    expect((await api(alice, `/api/execution-plans/${id}/webhook`, 'DELETE')).status).toBe(204);
+    expect((await api(alice, `/api/execution-plans/${id}/webhook`, 'DELETE')).status).toBe(404);
     expect((await fetch(`${stack.apiUrl}${rotated.body.url}`, { method: 'POST', body: '{}' })).status).toBe(
       404,
     );
+    expect((await api(alice, `/api/execution-plans/${id}`)).body.has_webhook).toBe(false);
+    const again = await api(alice, `/api/execution-plans/${id}/webhook`, 'POST', {
+      require_signature: false,
+    });
+    expect(again.status).toBe(201);
+
+    expect((await api(alice, `/api/execution-plans/${id}`, 'DELETE')).status).toBe(204);
+    expect((await api(alice, `/api/execution-plans/${id}`)).status).toBe(404);
+    expect((await fetch(`${stack.apiUrl}${again.body.url}`, { method: 'POST', body: '{}' })).status).toBe(
+      404,
+    );
     expect((await api(alice, `/api/execution-plans/${id}`, 'DELETE')).status).toBe(404);
+    expect(
+      (await api(alice, `/api/execution-plans/${id}`, 'PUT', { name: 'p', steps: [transform('a')] })).status,
+    ).toBe(404);
+  });
+
+  it('deletes a credential by id; a stale id is a 404', async () => {
+    const user = (await createUserWithKey('creds')).key;
+    const cred = await api(user, '/api/provider-credentials', 'POST', {
+      provider: 'groq',
+      value: 'gsk_0123456789abcdef',
+    });
+    expect(cred.status).toBe(201);
+    expect((await api(user, `/api/provider-credentials/${cred.body.id}`, 'DELETE')).status).toBe(204);
+    expect((await api(user, '/api/provider-credentials')).body.credentials).toEqual([]);
+    expect((await api(user, `/api/provider-credentials/${cred.body.id}`, 'DELETE')).status).toBe(404);
+    const again = await api(user, '/api/provider-credentials', 'POST', {
+      provider: 'groq',
+      value: 'gsk_0123456789abcdef',
+    });
+    expect(again.body.id).not.toBe(cred.body.id);
+    // The old id does not reach the new credential in the same slot.
+    expect(
+      (await api(user, `/api/provider-credentials/${cred.body.id}`, 'PUT', { value: 'gsk_new_value_123' }))
+        .status,
+    ).toBe(404);
+    expect((await api(user, '/api/provider-credentials/garbage', 'DELETE')).status).toBe(404);
   });
 
   it('pages through plans and logs with an opaque cursor and refuses a forged one', async () => {
