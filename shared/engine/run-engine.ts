@@ -31,8 +31,11 @@ export interface EngineDeps {
   clock: Clock;
   log: Logger;
   limits: EngineLimits;
-  /** Called after every finished step, with the results so far (already redacted). */
-  onProgress?: (results: StepResult[]) => Promise<void>;
+  /**
+   * Called after every finished step. `results()` gives the results so far, redacted and
+   * fitted; it is a function so a caller that does not save this time pays nothing.
+   */
+  onProgress?: (results: () => StepResult[]) => Promise<void>;
 }
 
 export interface EngineRun {
@@ -105,7 +108,7 @@ export class RunEngine {
           results: final,
         };
       }
-      await this.deps.onProgress?.(this.finalize(results));
+      await this.deps.onProgress?.(() => this.finalize(results));
     }
     return { kind: 'finished', status: 'success', results: this.finalize(results) };
   }

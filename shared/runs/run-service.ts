@@ -116,7 +116,7 @@ export class RunService {
       onProgress: async (results) => {
         if (clock.now() - lastSaved < interval) return;
         lastSaved = clock.now();
-        await runs.saveProgress(run.userId, run.runId, leaseId, results);
+        await runs.saveProgress(run.userId, run.runId, leaseId, results());
       },
     });
     let outcome;

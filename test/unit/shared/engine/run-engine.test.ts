@@ -269,6 +269,19 @@ describe('RunEngine', () => {
     ]);
   });
 
+  it('reports progress after each step that does not end the run', async () => {
+    const { deps, run, wide } = setup([step('a', 'echo', { value: 1 }), step('b', 'echo', { value: 2 })]);
+    const seen: string[][] = [];
+    const engine = new RunEngine(run, {
+      ...deps,
+      onProgress: async (results) => {
+        seen.push(results().map((r) => `${r.id}:${r.status}`));
+      },
+    });
+    await engine.execute(wide);
+    expect(seen).toEqual([['a:success'], ['a:success', 'b:success']]);
+  });
+
   it('caps a large output and marks it', async () => {
     const { engine, wide } = setup([step('a', 'echo', { value: 'x'.repeat(1000) })]);
     const outcome = await engine.execute(wide);
