@@ -81,7 +81,13 @@ export class ModelRouter {
     const candidates = [...this.list().map((m) => m.name), ...this.config.targets.keys()];
     const lower = name.toLowerCase();
     return [...new Set(candidates)]
-      .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
+      .map((candidate) => {
+        const known = candidate.toLowerCase();
+        const distance = editDistance(lower, known);
+        // `gpt-4-turbo` → `gpt-4`: a name that extends a known one is close whatever its length.
+        const related = lower.startsWith(known) || known.startsWith(lower);
+        return { candidate, distance: related ? Math.min(distance, 2) : distance };
+      })
       .filter(({ candidate, distance }) => distance <= Math.max(3, Math.ceil(candidate.length / 2)))
       .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
       .slice(0, limit)
