@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { engineRuntime } from '../shared/engine/runtime';
+import { selfInvoker } from '../shared/engine/edges';
+import { buildEngineRuntime, type EngineRuntime } from '../shared/engine/runtime';
 import { logger } from '../shared/logger';
 import { executionWindow } from '../shared/runs/run-window';
 
@@ -28,10 +29,18 @@ export interface ExecutionResult {
   status?: string;
 }
 
+let runtime: EngineRuntime | undefined;
+
+/** Built on the first event: the function's own name, for hand-offs, comes with the context. */
+function runtimeFor(context: Context): EngineRuntime {
+  runtime ??= buildEngineRuntime({ invoker: selfInvoker(context.functionName) });
+  return runtime;
+}
+
 async function dispatch(payload: ExecutionPayload, context: Context): Promise<ExecutionResult> {
   switch (payload.source) {
     case 'flowgate.run': {
-      const run = await engineRuntime().runs.resume(
+      const run = await runtimeFor(context).runs.resume(
         payload,
         executionWindow(context.getRemainingTimeInMillis()),
       );

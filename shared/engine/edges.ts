@@ -26,3 +26,13 @@ export const executionInvoker: () => AsyncInvoker = lazy(() =>
     () => new AwsAsyncInvoker(lambdaClient(), required('EXECUTION_FUNCTION_NAME')),
   ),
 );
+
+/**
+ * The execution function continues its own runs: Lambda names it in the context, so it
+ * needs no EXECUTION_FUNCTION_NAME (which would make the function depend on itself).
+ */
+export function selfInvoker(functionName: string): () => AsyncInvoker {
+  return lazy(() =>
+    resolveAdapter('executionInvoker', () => new AwsAsyncInvoker(lambdaClient(), functionName)),
+  );
+}

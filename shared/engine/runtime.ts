@@ -9,6 +9,7 @@ import { PlanService, type PlanDeletionHook } from '../plans/plan-service';
 import type { ProviderCatalog } from '../plans/plan-validation';
 import { providerCatalog } from '../plans/provider-catalog';
 import type { CustomIntegrationSource } from '../providers/registry';
+import type { AsyncInvoker } from '../runtime/adapters';
 import { RunRepository } from '../runs/run-repository';
 import { RunService } from '../runs/run-service';
 import { WebhookRepository } from '../webhooks/webhook-repository';
@@ -34,9 +35,14 @@ export interface EngineRuntime {
 /** Issue 6 adds the schedule's removal here. */
 const planDeletionHooks: PlanDeletionHook[] = [];
 
-export function buildEngineRuntime(
-  integrations: CustomIntegrationSource = integrationSource(),
-): EngineRuntime {
+export interface EngineRuntimeOptions {
+  integrations?: CustomIntegrationSource;
+  /** Who continues a run after a hand-off; the execution function passes one that targets itself. */
+  invoker?: () => AsyncInvoker;
+}
+
+export function buildEngineRuntime(options: EngineRuntimeOptions = {}): EngineRuntime {
+  const integrations = options.integrations ?? integrationSource();
   const deps = defaultRepositoryDeps();
   const planRepository = new PlanRepository(deps);
   const webhookRepository = new WebhookRepository(deps);
@@ -54,7 +60,7 @@ export function buildEngineRuntime(
       credentials: credentialRepository,
       keyManagement,
       http: outboundHttp,
-      invoker: executionInvoker,
+      invoker: options.invoker ?? executionInvoker,
       clock: systemClock,
       log: logger,
       limits: {

@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { selfInvoker } from '../../../../shared/engine/edges';
 import { AwsAsyncInvoker } from '../../../../shared/runtime/aws-invoker';
 
 describe('AwsAsyncInvoker', () => {
@@ -23,5 +24,14 @@ describe('AwsAsyncInvoker', () => {
   it('fails when Lambda does not accept the event', async () => {
     lambda.on(InvokeCommand).resolves({ StatusCode: 200 });
     await expect(invoker.invoke({})).rejects.toThrow('answered 200');
+  });
+
+  it('lets the execution function hand a run to itself by the name Lambda gives it', async () => {
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    await selfInvoker('flowgate-ExecuteRun-abc')().invoke({ source: 'flowgate.run' });
+    expect(lambda.commandCalls(InvokeCommand)[0]!.args[0].input).toMatchObject({
+      FunctionName: 'flowgate-ExecuteRun-abc',
+      InvocationType: 'Event',
+    });
   });
 });
