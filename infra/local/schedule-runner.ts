@@ -11,9 +11,11 @@
  * - A new, updated or resumed schedule fires at its next time after the change.
  * - Each (schedule, fire time) is delivered once by this runner.
  *
- * Schedules are re-read from the table at least every `refreshIntervalMs`, and at once
- * when the scheduler instance reports a change, so pause, update and delete apply
- * promptly even when made by another process (the admin CLI).
+ * Schedules are re-read from the table every `refreshIntervalMs` (a re-read due just
+ * before a fire time waits until that time has been delivered, at most 250 ms), and a
+ * schedule the scheduler instance reports changed is re-read at once, so pause, update
+ * and delete apply promptly, within about a second when made by another process (the
+ * admin CLI).
  */
 import { randomUUID } from 'node:crypto';
 import { logger as rootLogger, type Logger } from '../../shared/logger';
@@ -34,6 +36,8 @@ export const systemClock: RunnerClock = {
 /** Where schedules come from: the LocalScheduler. */
 export interface ScheduleSource {
   list(): Promise<ScheduleInfo[]>;
+  /** With onChange: a reported change re-reads just that schedule instead of the whole list. */
+  get?(name: string): Promise<ScheduleInfo | undefined>;
   onChange?(listener: (name: string) => void): () => void;
 }
 
@@ -57,6 +61,8 @@ interface Entry {
 }
 
 const FIRED_MEMORY_MS = 3_600_000;
+/** A re-read of a few hundred schedules takes tens of ms; one due this close before a fire time waits for it. */
+const REFRESH_YIELD_MS = 250;
 
 const fingerprintOf = (info: ScheduleInfo) =>
   JSON.stringify([
@@ -82,7 +88,8 @@ export class ScheduleRunner {
   private readonly deliveries = new Set<Promise<void>>();
   private startedAt = 0;
   private lastRefresh = -Infinity;
-  private dirty = false;
+  /** Schedules reported changed since the last pass. */
+  private readonly changed = new Set<string>();
   private stopped = true;
   private timer: unknown;
   private running: Promise<void> | undefined;
@@ -100,7 +107,7 @@ export class ScheduleRunner {
     if (!this.stopped) return;
     this.stopped = false;
     this.startedAt = this.clock.now();
-    this.unsubscribe = this.options.source.onChange?.(() => this.wake());
+    this.unsubscribe = this.options.source.onChange?.((name) => this.wake(name));
     // Marked as running, so a change reported meanwhile waits for this pass.
     this.running = this.tick();
     try {
@@ -136,17 +143,40 @@ export class ScheduleRunner {
     return next === undefined ? undefined : new Date(next);
   }
 
-  /** One pass: re-read the schedules if due (or told of a change), then deliver what is due. */
+  /**
+   * One pass. Reported changes are applied first, so a schedule paused or deleted a moment
+   * ago does not fire. What is due is delivered before the periodic re-read (the data is
+   * then at most one interval old), so the re-read's own latency never makes a run late.
+   */
   async tick(): Promise<void> {
-    if (this.dirty || this.clock.now() - this.lastRefresh >= this.refreshIntervalMs) {
-      this.dirty = false;
-      await this.refresh();
-    }
+    if (this.changed.size) await this.applyChanges();
     this.deliverDue();
+    if (this.clock.now() >= this.refreshDueAt()) {
+      await this.refresh();
+      this.deliverDue();
+    }
   }
 
-  private wake(): void {
-    this.dirty = true;
+  private earliestFire(): number {
+    let earliest = Infinity;
+    for (const entry of this.entries.values()) {
+      if (entry.next !== undefined && entry.next < earliest) earliest = entry.next;
+    }
+    return earliest;
+  }
+
+  /**
+   * Every refresh interval, except that a re-read falling just before a fire time is moved
+   * to that fire time (the pass delivers first, then re-reads), so it never delays a run.
+   */
+  private refreshDueAt(): number {
+    const regular = this.lastRefresh + this.refreshIntervalMs;
+    const fire = this.earliestFire();
+    return fire > regular && fire - regular <= REFRESH_YIELD_MS ? fire : regular;
+  }
+
+  private wake(name: string): void {
+    this.changed.add(name);
     if (this.stopped || this.running) return;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = this.clock.setTimeout(() => this.run(), 0);
@@ -167,10 +197,7 @@ export class ScheduleRunner {
   private arm(): void {
     if (this.stopped) return;
     const now = this.clock.now();
-    let wakeAt = this.dirty ? now : this.lastRefresh + this.refreshIntervalMs;
-    for (const entry of this.entries.values()) {
-      if (entry.next !== undefined && entry.next < wakeAt) wakeAt = entry.next;
-    }
+    const wakeAt = this.changed.size ? now : Math.min(this.refreshDueAt(), this.earliestFire());
     this.timer = this.clock.setTimeout(
       () => this.run(),
       Math.max(0, Math.min(wakeAt - now, this.refreshIntervalMs)),
@@ -183,20 +210,43 @@ export class ScheduleRunner {
     const seen = new Set<string>();
     for (const info of infos) {
       seen.add(info.name);
-      const fingerprint = fingerprintOf(info);
-      const existing = this.entries.get(info.name);
-      if (existing?.fingerprint === fingerprint) continue;
-      // New or changed: its next fire time counts from the change, never from before the
-      // runner started, and never repeats a time this runner already delivered.
-      const anchor = Math.max(this.startedAt, Date.parse(info.updatedAt), existing?.lastFired ?? -Infinity);
-      this.entries.set(info.name, {
-        info,
-        fingerprint,
-        next: this.nextAfter(info, anchor),
-        lastFired: existing?.lastFired,
-      });
+      this.upsert(info);
     }
     for (const name of this.entries.keys()) if (!seen.has(name)) this.entries.delete(name);
+  }
+
+  /** Re-reads only the schedules reported changed; a failure leaves them for the next pass. */
+  private async applyChanges(): Promise<void> {
+    const get = this.options.source.get?.bind(this.options.source);
+    const names = [...this.changed];
+    this.changed.clear();
+    if (!get) return this.refresh();
+    try {
+      const infos = await Promise.all(names.map((name) => get(name)));
+      names.forEach((name, i) => {
+        const info = infos[i];
+        if (info) this.upsert(info);
+        else this.entries.delete(name);
+      });
+    } catch (err) {
+      for (const name of names) this.changed.add(name);
+      throw err;
+    }
+  }
+
+  private upsert(info: ScheduleInfo): void {
+    const fingerprint = fingerprintOf(info);
+    const existing = this.entries.get(info.name);
+    if (existing?.fingerprint === fingerprint) return;
+    // New or changed: its next fire time counts from the change, never from before the
+    // runner started, and never repeats a time this runner already delivered.
+    const anchor = Math.max(this.startedAt, Date.parse(info.updatedAt), existing?.lastFired ?? -Infinity);
+    this.entries.set(info.name, {
+      info,
+      fingerprint,
+      next: this.nextAfter(info, anchor),
+      lastFired: existing?.lastFired,
+    });
   }
 
   private nextAfter(info: ScheduleInfo, after: number): number | undefined {
@@ -211,25 +261,32 @@ export class ScheduleRunner {
     }
   }
 
+  /**
+   * Delivers every due fire time, then works out the next ones: evaluating a cron
+   * expression costs more than a delivery, so with hundreds due at once none waits for
+   * the others' arithmetic.
+   */
   private deliverDue(): void {
     const now = this.clock.now();
-    for (const entry of this.entries.values()) {
-      while (entry.next !== undefined && entry.next <= now) {
-        const scheduled = entry.next;
+    const due = () => [...this.entries.values()].filter((e) => e.next !== undefined && e.next <= now);
+    for (let batch = due(); batch.length; batch = due()) {
+      const after = new Map<Entry, number>();
+      for (const entry of batch) {
+        const scheduled = entry.next as number;
+        entry.lastFired = scheduled;
         if (now - scheduled > this.maxLatenessMs) {
           this.stats.skippedLate++;
           this.log.warn('fire time missed while the process was not running; not replayed', {
             scheduleName: entry.info.name,
             scheduledTime: new Date(scheduled).toISOString(),
           });
-          entry.lastFired = scheduled;
-          entry.next = this.nextAfter(entry.info, Math.max(scheduled, now - this.maxLatenessMs));
-          continue;
+          after.set(entry, Math.max(scheduled, now - this.maxLatenessMs));
+        } else {
+          this.deliver(entry.info, scheduled);
+          after.set(entry, scheduled);
         }
-        this.deliver(entry.info, scheduled);
-        entry.lastFired = scheduled;
-        entry.next = this.nextAfter(entry.info, scheduled);
       }
+      for (const [entry, from] of after) entry.next = this.nextAfter(entry.info, from);
     }
     for (const [key, scheduled] of this.fired) if (scheduled < now - FIRED_MEMORY_MS) this.fired.delete(key);
   }
@@ -250,8 +307,14 @@ export class ScheduleRunner {
       return;
     }
     this.stats.fired++;
-    const delivery: Promise<void> = Promise.resolve()
-      .then(() => this.options.target(payload))
+    let started: Promise<void>;
+    try {
+      // Called now, not in a later microtask, so the delivery time is the fire time.
+      started = Promise.resolve(this.options.target(payload));
+    } catch (err) {
+      started = Promise.reject(err);
+    }
+    const delivery: Promise<void> = started
       .catch((err: unknown) => {
         this.stats.failed++;
         this.log.error('scheduled delivery failed', { scheduleName: info.name, error: err as Error });

@@ -311,6 +311,52 @@ describe('ScheduleRunner on the local scheduler', () => {
     expect(finished).toBe(true);
   });
 
+  it('retries a change it could not read, and re-lists when the source cannot read one schedule', async () => {
+    const h = harness('2026-03-02T08:59:00Z');
+    const def = schedule('flaky', 'cron(0 9 * * ? *)');
+    const other = schedule('listed', 'cron(0 9 * * ? *)');
+    await h.scheduler.create(def);
+    await h.scheduler.create(other);
+    let failGet = true;
+    const flaky = new ScheduleRunner({
+      source: {
+        list: () => h.scheduler.list(),
+        get: async (name) => {
+          if (failGet) {
+            failGet = false;
+            throw new Error('throttled');
+          }
+          return h.scheduler.get(name);
+        },
+        onChange: (listener) => h.scheduler.onChange(listener),
+      },
+      clock: h.clock,
+      refreshIntervalMs: 60_000,
+      target: async (payload) => {
+        h.deliveries.push({ payload: payload as ScheduledRunPayload, at: new Date(h.clock.t).toISOString() });
+      },
+      log: new Logger({}, 'debug', (line) => h.lines.push(line)),
+    });
+    const listOnly = new ScheduleRunner({
+      source: { list: () => h.scheduler.list(), onChange: (listener) => h.scheduler.onChange(listener) },
+      clock: h.clock,
+      refreshIntervalMs: 60_000,
+      target: async (payload) => {
+        h.deliveries.push({ payload: payload as ScheduledRunPayload, at: 'list-only' });
+      },
+    });
+    await started(flaky);
+    await started(listOnly);
+    await h.scheduler.setState(def.name, 'DISABLED');
+    await h.scheduler.setState(other.name, 'DISABLED');
+    await h.clock.advanceTo('2026-03-02T08:59:00.001Z', flaky);
+    await listOnly.idle();
+    await h.clock.advanceTo('2026-03-02T09:00:30Z', flaky);
+    await listOnly.idle();
+    expect(h.lines.join('\n')).toContain('schedule pass failed');
+    expect(h.deliveries).toEqual([]);
+  });
+
   it('fails to start when the schedules cannot be read at all', async () => {
     const runner = new ScheduleRunner({
       source: { list: async () => Promise.reject(new Error('no table')) },
