@@ -36,10 +36,11 @@ function powertools(): Metrics {
  * - AutomatedSessionCreations (Count; Backend)  sessions the gateway opened by itself
  * - SessionCreations (Count; Backend, Reason)    every session opened, by why
  * - SessionCreationLatency (ms; Backend, Automated)
- * - ChatLatency (ms; Automated)                  whole request, stream included
- * - ChatTimeToFirstByte (ms; Automated)          streaming only
+ * - ChatLatency (ms; Automated | RoutedModel)   whole request, stream included
+ * - ChatTimeToFirstByte (ms; Automated | RoutedModel)  streaming only
+ * - RoutedRequests (Count; RoutedModel | Automated)    the model distribution
  * - UpstreamErrors (Count; ErrorType)
- * - RoutedRequests (Count; RoutedModel)          the model distribution
+ * ("A | B": two dimension sets on one line, so each metric exists by A and by B.)
  */
 export class RequestMetrics {
   private entries: Entry[] = [];
@@ -75,16 +76,32 @@ export class RequestMetrics {
     this.add('RoutedRequests', MetricUnit.Count, 1, { RoutedModel: targetId });
   }
 
-  /** Writes everything collected so far (one EMF line per dimension set) and starts over. */
+  /**
+   * Writes everything collected so far and starts over: one EMF line per dimension set,
+   * except that a request's own metrics (by Automated and by RoutedModel) share a single
+   * line with two dimension sets, so a warm request costs one log line.
+   */
   flush(): void {
     if (this.entries.length === 0) return;
     const groups = new Map<string, Entry[]>();
     for (const entry of this.entries) {
-      const key = JSON.stringify(Object.entries(entry.dimensions).sort());
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
+      const key = Object.keys(entry.dimensions).sort().join(',');
+      const sameKey = key === 'Automated' || key === 'RoutedModel' ? key : JSON.stringify(entry.dimensions);
+      groups.set(sameKey, [...(groups.get(sameKey) ?? []), entry]);
     }
     this.entries = [];
     const metrics = powertools();
+    const byAutomated = groups.get('Automated');
+    const byModel = groups.get('RoutedModel');
+    if (byAutomated && byModel) {
+      groups.delete('Automated');
+      groups.delete('RoutedModel');
+      metrics.addDimension('Automated', byAutomated[0]?.dimensions.Automated ?? '');
+      metrics.addDimensions({ RoutedModel: byModel[0]?.dimensions.RoutedModel ?? '' });
+      for (const entry of [...byAutomated, ...byModel])
+        metrics.addMetric(entry.name, entry.unit, entry.value);
+      metrics.publishStoredMetrics();
+    }
     for (const group of groups.values()) {
       for (const [name, value] of Object.entries(group[0]?.dimensions ?? {}))
         metrics.addDimension(name, value);

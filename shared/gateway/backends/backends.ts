@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { BackendKind } from '../model-config';
 import { DirectBackend } from './direct-backend';
 import { MorpheusBackend } from './morpheus-backend';
+import { createNodeFetch } from './node-fetch';
 import { BackendUnavailableError, type SessionBackend } from './session-backend';
 
 export interface BackendSettings {
@@ -16,18 +17,34 @@ export interface BackendSettings {
 
 export type Backends = Readonly<Record<BackendKind, SessionBackend | undefined>>;
 
-function sdkClient(baseURL: string, apiKey: string, timeout: number, headers: Record<string, string> = {}) {
+function sdkClient(
+  baseURL: string,
+  apiKey: string,
+  timeout: number,
+  fetch: typeof globalThis.fetch,
+  headers: Record<string, string> = {},
+) {
   // Retries are the gateway's (it must know whether the client already got a byte);
   // the SDK's logger is off because its error logs can carry request content.
-  return new OpenAI({ baseURL, apiKey, timeout, maxRetries: 0, logLevel: 'off', defaultHeaders: headers });
+  return new OpenAI({
+    baseURL,
+    apiKey,
+    timeout,
+    maxRetries: 0,
+    logLevel: 'off',
+    defaultHeaders: headers,
+    fetch,
+  });
 }
 
 /** One SDK client per backend, built once per cold start. An unconfigured backend is undefined. */
 export function createBackends(settings: BackendSettings): Backends {
+  // One connection pool for the function's upstream calls, reused across invocations.
+  const fetch = createNodeFetch();
   const direct =
     settings.upstreamBaseUrl && settings.upstreamApiKey
       ? new DirectBackend(
-          sdkClient(settings.upstreamBaseUrl, settings.upstreamApiKey, settings.sdkTimeoutMs),
+          sdkClient(settings.upstreamBaseUrl, settings.upstreamApiKey, settings.sdkTimeoutMs, fetch),
           [settings.upstreamApiKey],
         )
       : undefined;
@@ -39,8 +56,8 @@ export function createBackends(settings: BackendSettings): Backends {
     // The SDK insists on an API key; the Authorization header below replaces its Bearer.
     const headers = { Authorization: basic };
     morpheus = new MorpheusBackend(
-      sdkClient(`${router}/v1`, 'proxy-router', settings.sdkTimeoutMs, headers),
-      sdkClient(router, 'proxy-router', settings.sdkTimeoutMs, headers),
+      sdkClient(`${router}/v1`, 'proxy-router', settings.sdkTimeoutMs, fetch, headers),
+      sdkClient(router, 'proxy-router', settings.sdkTimeoutMs, fetch, headers),
       [basic, ...(settings.morpheusPassword ? [settings.morpheusPassword] : [])],
     );
   }

@@ -55,21 +55,28 @@ describe('RequestMetrics', () => {
       Automated: 'true',
       SessionCreationLatency: 42,
     });
+    // A request's own metrics share one line, by Automated and by RoutedModel.
+    expect(byMetric('ChatLatency')).toBe(byMetric('RoutedRequests'));
     expect(byMetric('ChatLatency')).toMatchObject({
       Automated: 'true',
+      RoutedModel: 'morpheus/llama',
       ChatLatency: 120,
       ChatTimeToFirstByte: 30,
     });
     // The same metric twice in one request is one line with both values.
     expect(byMetric('UpstreamErrors')).toMatchObject({ ErrorType: 'server_error', UpstreamErrors: [1, 1] });
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(5);
 
     const chat = definitionOf(byMetric('ChatLatency'))!;
     expect(chat.Namespace).toBe('Flowgate');
-    expect(chat.Dimensions).toEqual([['service', 'Automated']]);
+    expect(chat.Dimensions).toEqual([
+      ['service', 'Automated'],
+      ['service', 'RoutedModel'],
+    ]);
     expect(chat.Metrics).toEqual([
       { Name: 'ChatLatency', Unit: 'Milliseconds' },
       { Name: 'ChatTimeToFirstByte', Unit: 'Milliseconds' },
+      { Name: 'RoutedRequests', Unit: 'Count' },
     ]);
   });
 
@@ -80,6 +87,7 @@ describe('RequestMetrics', () => {
     const lines = emitted(() => metrics.flush());
     expect(lines.some((l) => 'AutomatedSessionCreations' in l)).toBe(false);
     expect(lines.find((l) => 'ChatLatency' in l)).toMatchObject({ Automated: 'false' });
+    expect(lines.find((l) => 'ChatLatency' in l)).not.toHaveProperty('RoutedModel');
     expect(lines.find((l) => 'SessionCreations' in l)).toMatchObject({ Backend: 'direct', Reason: 'manual' });
   });
 
