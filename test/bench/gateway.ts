@@ -193,7 +193,9 @@ async function main(): Promise<void> {
     });
 
     // The first request opens the key's session (automation on); everything after is warm.
+    calls.clear();
     await checked(gateway, plain);
+    const coldCalls = new Map(calls);
     for (let i = 0; i < WARMUP; i++) {
       await checked(gateway, plain);
       await checked(direct, plain);
@@ -242,6 +244,13 @@ async function main(): Promise<void> {
       `  DynamoDB calls per warm request: ${perRequest.toFixed(4)} (${breakdown} over ${PAIRS} requests;`,
     );
     console.log(`    session cache and authorizer cache refreshes included)`);
+    console.log(
+      `  DynamoDB calls of the cold first request (authorizer, settings, flag, session lease): ${[
+        ...coldCalls.entries(),
+      ]
+        .map(([name, n]) => `${name} ${n}`)
+        .join(', ')}`,
+    );
     console.log(`  EMF lines produced: ${emfLines}`);
     gateway.agent.destroy();
     direct.agent.destroy();
