@@ -129,11 +129,11 @@ describe('local API server (e2e)', () => {
       'data: tick 3',
       'data: tick 4',
     ]);
-    // The handler sleeps 200 ms between ticks, so it runs for at least 1 s; a buffered
-    // response would deliver its first byte only at the end.
+    // The handler sleeps 200 ms between ticks. A buffered response would deliver every
+    // byte at the end; streamed, the first tick arrives about 800 ms before the last.
     expect(total).toBeGreaterThanOrEqual(950);
-    expect(arrivals[0]).toBeLessThan(total - 600);
     expect(arrivals.length).toBeGreaterThanOrEqual(4);
+    expect(arrivals[arrivals.length - 1]! - arrivals[0]!).toBeGreaterThanOrEqual(500);
   });
 
   it("enforces API Gateway's 10 MB payload limit", async () => {
@@ -153,7 +153,7 @@ describe('local API server (e2e)', () => {
     });
     expect(over.status).toBe(413);
     expect((await jsonOf(over)).error.code).toBe('payload_too_large');
-  });
+  }, 30_000);
 
   it('answers 504 when a handler outlives the integration timeout', async () => {
     const res = await fetch(`${stack.apiUrl}/test/slow`);

@@ -101,7 +101,7 @@ describe('routes', () => {
         .filter((f) => uri.includes(`"Fn::GetAtt":["${f.name}","Arn"]`))
         .map((f) => f.name);
       expect(targets).toEqual([route.name]);
-      expect(uri).toMatch(/\/invocations"/);
+      expect(uri).toMatch(route.streaming ? /\/response-streaming-invocations"/ : /\/invocations"/);
       expect(method!.Properties.OperationName).toBe(route.name);
     },
   );
