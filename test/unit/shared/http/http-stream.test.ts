@@ -10,7 +10,19 @@ import { UpstreamError } from '../../../../shared/errors';
 import { httpStream, type StreamResponse } from '../../../../shared/http/http-stream';
 import type { HttpResponse } from '../../../../shared/http/response';
 
+/**
+ * The `awslambda` object outlives a test file within a jest worker, and the streaming
+ * members are installed only once, bound to the first file's stream class; drop them so
+ * this file's install is its own (and again at the end, for the next file).
+ */
+function resetStreamingGlobals(): void {
+  const lambda = (globalThis as { awslambda?: Record<string, unknown> }).awslambda;
+  delete lambda?.streamifyResponse;
+  delete lambda?.HttpResponseStream;
+}
+resetStreamingGlobals();
 installAwsLambdaGlobals();
+afterAll(resetStreamingGlobals);
 
 const context = { awsRequestId: 'aws-req' } as Context;
 
