@@ -1,3 +1,4 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -51,6 +52,17 @@ export class FlowgateStack extends Stack {
       retryAttempts: 0,
       maxEventAge: Duration.hours(1),
       onFailure: new SqsDestination(scheduler.deadLetterQueue),
+    });
+    // A run longer than one invocation hands itself on to a fresh invocation. A separate
+    // policy (not the function's own) avoids a function → policy → function cycle.
+    new iam.Policy(this, 'ExecuteRunSelfInvoke', {
+      roles: [execution.fn.role!],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [execution.fn.functionArn],
+        }),
+      ],
     });
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
 

@@ -64,7 +64,10 @@ export function installAwsLambdaGlobals(): void {
     },
     HttpResponseStream: {
       from(stream: Writable, prelude: StreamPrelude): Writable {
-        if (stream instanceof LocalResponseStream) stream.setPrelude(prelude);
+        // Duck-typed: the globals outlive a jest module registry, so `instanceof` against
+        // another registry's class would fail.
+        const local = stream as Partial<LocalResponseStream>;
+        if (typeof local.setPrelude === 'function') local.setPrelude(prelude);
         return stream;
       },
     },

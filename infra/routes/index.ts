@@ -40,7 +40,7 @@ export const executionFunction: FunctionDef = {
   handler: 'functions/execute-run.ts',
   timeoutSeconds: 300,
   memoryMb: 1024,
-  access: ['table:write'],
+  access: ['table:write', 'kms:decrypt'],
 };
 
 export const allFunctions: readonly FunctionDef[] = [...routes, authorizerFunction, executionFunction];

@@ -201,3 +201,22 @@ describe('outputs', () => {
     expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain('execute-api');
   });
 });
+
+describe('execution function hand-off', () => {
+  it('may invoke itself (long runs continue in a fresh invocation) through a policy of its own', () => {
+    const role = (
+      resourcesOfType(template, 'AWS::Lambda::Function').ExecuteRun!.Properties.Role as {
+        'Fn::GetAtt': [string, string];
+      }
+    )['Fn::GetAtt'][0];
+    const selfInvoke = Object.entries(resourcesOfType(template, 'AWS::IAM::Policy'))
+      .filter(([id]) => id.startsWith('ExecuteRunSelfInvoke'))
+      .map(([, p]) => p);
+    expect(selfInvoke).toHaveLength(1);
+    expect(selfInvoke[0]!.Properties.Roles).toEqual([{ Ref: role }]);
+    expect(JSON.stringify(selfInvoke[0]!.Properties.PolicyDocument)).toContain(
+      '"Fn::GetAtt":["ExecuteRun","Arn"]',
+    );
+    expect(JSON.stringify(selfInvoke[0]!.Properties.PolicyDocument)).toContain('lambda:InvokeFunction');
+  });
+});
