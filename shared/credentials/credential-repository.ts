@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
+import { queryAllByPrefix } from '../db/query-all';
 import { ConflictError, NotFoundError } from '../errors';
 import { credentialSortKey, newCredentialId, parseCredentialId } from './credential-ids';
 
@@ -82,20 +83,8 @@ export class CredentialRepository {
   }
 
   async list(userId: string): Promise<CredentialRecord[]> {
-    const records: CredentialRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'CRED#' },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) records.push(fromItem(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const items = await queryAllByPrefix(this.deps, `USER#${userId}`, 'CRED#');
+    const records = items.map(fromItem);
     return records;
   }
 

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
+import { queryAllByPrefix } from '../db/query-all';
 import { NotFoundError } from '../errors';
 import { newId } from '../ids';
 import { generateApiKey } from './api-key-secret';
@@ -88,22 +89,11 @@ export class ApiKeyRepository {
 
   /** The caller's active keys, oldest first. */
   async listActive(userId: string): Promise<ApiKeyRecord[]> {
-    const records: ApiKeyRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          FilterExpression: 'attribute_not_exists(revokedAt)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'APIKEY#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) records.push(toRecord(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const items = await queryAllByPrefix(this.deps, `USER#${userId}`, 'APIKEY#', {
+      consistentRead: true,
+      filterExpression: 'attribute_not_exists(revokedAt)',
+    });
+    const records = items.map(toRecord);
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
+import { queryAllByPrefix } from '../db/query-all';
 import { ConflictError, NotFoundError } from '../errors';
 import { newId } from '../ids';
 import type { CustomIntegrationConfig } from '../providers/custom';
@@ -88,21 +89,10 @@ export class IntegrationRepository implements CustomIntegrationSource {
 
   /** The caller's integrations, oldest first. */
   async list(userId: string): Promise<IntegrationRecord[]> {
-    const records: IntegrationRecord[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const page = await this.deps.client.send(
-        new QueryCommand({
-          TableName: this.deps.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'INTEGRATION#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      for (const item of page.Items ?? []) records.push(toRecord(item));
-      cursor = page.LastEvaluatedKey;
-    } while (cursor);
+    const items = await queryAllByPrefix(this.deps, `USER#${userId}`, 'INTEGRATION#', {
+      consistentRead: true,
+    });
+    const records = items.map(toRecord);
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
