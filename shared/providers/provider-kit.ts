@@ -110,6 +110,16 @@ export const HeaderValue = z
   .regex(/^[^\r\n\0]*$/, 'header values cannot contain line breaks');
 export const Headers = z.record(HeaderName, HeaderValue);
 
+/** An HTTP method name; CONNECT and TRACE are refused (tunnelling and header reflection). */
+export const HttpMethod = z
+  .string()
+  .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')
+  .refine((m) => !['CONNECT', 'TRACE'].includes(m.toUpperCase()), 'CONNECT and TRACE are not allowed')
+  .default('GET');
+
+/** Query parameters: names to scalar values, appended in order. */
+export const QueryParams = z.record(z.string().min(1), z.union([z.string(), z.number(), z.boolean()]));
+
 /** A URL the guard will check again at call time; rejected early when plainly unusable. */
 export const HttpUrl = z
   .string()

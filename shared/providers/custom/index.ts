@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { Headers, call, defineAction, joinUrl, requireCredential } from '../provider-kit';
+import {
+  Headers,
+  HttpMethod,
+  QueryParams,
+  call,
+  defineAction,
+  joinUrl,
+  requireCredential,
+} from '../provider-kit';
 import type { ProviderDefinition } from '../types';
 
 /** Custom integrations are providers named `custom_<integration id>`. */
@@ -29,21 +37,15 @@ export function integrationIdOf(providerName: string): string | undefined {
   return id === '' ? undefined : id;
 }
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-
 export const CustomRequestParams = z.strictObject({
-  method: z
-    .string()
-    .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')
-    .refine((m) => !['CONNECT', 'TRACE'].includes(m.toUpperCase()), 'CONNECT and TRACE are not allowed')
-    .default('GET'),
+  method: HttpMethod,
   /** Appended to the integration's base URL; use `query` for the query string. */
   path: z
     .string()
     .max(2048)
     .regex(/^\/[^?#\s]*$/, 'must start with / and contain no ?, # or spaces')
     .default('/'),
-  query: z.record(z.string().min(1), Scalar).optional(),
+  query: QueryParams.optional(),
   headers: Headers.optional(),
   /** A string is sent as text; anything else as JSON. */
   body: z.unknown().optional(),

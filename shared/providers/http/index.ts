@@ -1,23 +1,17 @@
 import * as z from 'zod';
-import { Headers, HttpUrl, call, defineAction } from '../provider-kit';
+import { Headers, HttpMethod, HttpUrl, QueryParams, call, defineAction } from '../provider-kit';
 import type { ProviderDefinition } from '../types';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
-
 export const HttpRequestParams = z.strictObject({
-  method: z
-    .string()
-    .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')
-    .refine((m) => !['CONNECT', 'TRACE'].includes(m.toUpperCase()), 'CONNECT and TRACE are not allowed')
-    .default('GET'),
+  method: HttpMethod,
   url: HttpUrl,
   headers: Headers.optional(),
-  query: z.record(z.string().min(1), Scalar).optional(),
+  query: QueryParams.optional(),
   /** A string is sent as text; anything else as JSON. */
   body: z.unknown().optional(),
 });
 
-function withQuery(url: string, query: Record<string, string | number | boolean> | undefined): string {
+function withQuery(url: string, query: z.infer<typeof QueryParams> | undefined): string {
   if (!query) return url;
   const parsed = new URL(url);
   for (const [name, value] of Object.entries(query)) parsed.searchParams.append(name, String(value));
