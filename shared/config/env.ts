@@ -105,6 +105,12 @@ export const EnvSchema = z.object({
   SCHEDULER_MAX_RETRY_ATTEMPTS: int(3, 0, 185),
   /** A fire time not delivered within this many seconds goes to the DLQ instead of running late. */
   SCHEDULER_MAX_EVENT_AGE_SECONDS: int(3600, 60, 86_400),
+  /** A scheduled automation is marked failed and its schedule disabled after this many failed runs in a row. */
+  SCHEDULE_MAX_CONSECUTIVE_FAILURES: int(3, 1, 100),
+  /** How long a scheduled delivery's idempotency record lives: longer than any redelivery. */
+  RUN_KEY_TTL_HOURS: int(48, 1, 720),
+  /** How long audit entries are kept. */
+  AUDIT_RETENTION_DAYS: int(400, 1, 3650),
   // ---- end of automation deployment ----
 });
 

@@ -4,6 +4,7 @@ import { isConditionalFailure } from '../db/conditions';
 import { NotFoundError } from '../errors';
 import { newSortableId } from '../runs/sortable-id';
 import { decodeCursor, encodeCursor } from './page-cursor';
+import type { AutomationSchedule } from '../scheduling/automation-schedule';
 import type { PlanStep } from './plan-schema';
 
 export interface PlanRecord {
@@ -16,6 +17,8 @@ export interface PlanRecord {
   updatedAt: string;
   /** SHA-256 of the plan's webhook token, when it has one (the token itself is never stored). */
   webhookTokenHash?: string;
+  /** Set by `POST /api/execution-plans/{plan_id}/schedule`, removed by its DELETE. */
+  schedule?: AutomationSchedule;
 }
 
 export interface Page<T> {
@@ -120,6 +123,37 @@ export class PlanRepository {
     }
   }
 
+  /** Records the plan's schedule, or removes it (null). NotFoundError if the plan is gone. */
+  async setSchedule(
+    userId: string,
+    planId: string,
+    schedule: AutomationSchedule | null,
+    now = new Date(),
+  ): Promise<PlanRecord> {
+    try {
+      const { Attributes } = await this.deps.client.send(
+        new UpdateCommand({
+          TableName: this.deps.tableName,
+          Key: planKey(userId, planId),
+          UpdateExpression:
+            schedule === null
+              ? 'SET updatedAt = :now REMOVE schedule'
+              : 'SET updatedAt = :now, schedule = :schedule',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: {
+            ':now': now.toISOString(),
+            ...(schedule ? { ':schedule': schedule } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return fromItem(Attributes ?? {});
+    } catch (err) {
+      if (isConditionalFailure(err)) throw planNotFound();
+      throw err;
+    }
+  }
+
   /** Removes the plan item; returns what it was, so the caller can clean up what hung off it. */
   async delete(userId: string, planId: string): Promise<PlanRecord> {
     try {
@@ -164,5 +198,6 @@ function fromItem(item: Record<string, unknown>): PlanRecord {
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
     ...(typeof item.webhookTokenHash === 'string' ? { webhookTokenHash: item.webhookTokenHash } : {}),
+    ...(item.schedule ? { schedule: item.schedule as AutomationSchedule } : {}),
   };
 }

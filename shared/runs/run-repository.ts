@@ -7,8 +7,8 @@ import { timeOfSortableId } from './sortable-id';
 import type { RunRecord, RunStatus, StepResult } from './run-types';
 
 /*
- * A run is one item: USER#<uid> / RUN#<iso created>#<runId>, and for plan runs GSI1
- * USER#<uid>#PLAN#<planId> / RUN#<iso created>#<runId> (the user is part of the index key,
+ * A run is one item: USER#<uid> / RUN#<iso created>#<runId>, and for plan and trace runs
+ * GSI1 USER#<uid>#PLAN#<planId> (or #TRACE#<traceId>) / RUN#<iso created>#<runId> (the user is part of the index key,
  * so even the index is read from the caller's partition). The run id carries its creation
  * time, so GET by id rebuilds the sort key: one GetItem, no pointer item.
  *
@@ -23,11 +23,18 @@ export function runKey(userId: string, runId: string): { PK: string; SK: string 
   return { PK: `USER#${userId}`, SK: `RUN#${new Date(ms).toISOString()}#${runId}` };
 }
 
-const planIndexKey = (userId: string, planId: string) => `USER#${userId}#PLAN#${planId}`;
+/** The run index partition of one plan's or one trace's runs. */
+function automationIndexKey(userId: string, of: { planId?: string; traceId?: string }): string | undefined {
+  if (of.planId !== undefined) return `USER#${userId}#PLAN#${of.planId}`;
+  if (of.traceId !== undefined) return `USER#${userId}#TRACE#${of.traceId}`;
+  return undefined;
+}
 const nowSeconds = (now: number) => Math.floor(now / 1000);
 
 export interface ListRunsQuery {
+  /** At most one of planId and traceId. */
   planId?: string;
+  traceId?: string;
   status?: RunStatus;
   limit: number;
   cursor?: string;
@@ -44,16 +51,18 @@ export class RunRepository {
     const key = runKey(record.userId, record.runId);
     if (!key) throw new Error(`Malformed run id ${record.runId}`);
     const created = Date.parse(record.createdAt);
+    const indexKey = automationIndexKey(record.userId, record);
     await this.deps.client.send(
       new PutCommand({
         TableName: this.deps.tableName,
         Item: {
           ...key,
-          ...(record.planId ? { GSI1PK: planIndexKey(record.userId, record.planId), GSI1SK: key.SK } : {}),
+          ...(indexKey ? { GSI1PK: indexKey, GSI1SK: key.SK } : {}),
           type: 'run',
           runId: record.runId,
           userId: record.userId,
           ...(record.planId ? { planId: record.planId } : {}),
+          ...(record.traceId ? { traceId: record.traceId } : {}),
           status: record.status,
           triggerType: record.trigger.type,
           triggerJson: JSON.stringify(record.trigger),
@@ -83,13 +92,10 @@ export class RunRepository {
 
   async list(userId: string, query: ListRunsQuery): Promise<Page<RunRecord>> {
     const pk = `USER#${userId}`;
-    const byPlan = query.planId !== undefined;
-    const start = byPlan
-      ? decodeCursor(
-          query.cursor,
-          { PK: pk, GSI1PK: planIndexKey(userId, query.planId as string) },
-          { SK: 'RUN#' },
-        )
+    const indexKey = automationIndexKey(userId, query);
+    const byIndex = indexKey !== undefined;
+    const start = byIndex
+      ? decodeCursor(query.cursor, { PK: pk, GSI1PK: indexKey }, { SK: 'RUN#' })
       : decodeCursor(query.cursor, { PK: pk }, { SK: 'RUN#' });
     const filters = ['(attribute_not_exists(expiresAt) OR expiresAt > :now)'];
     const values: Record<string, unknown> = { ':now': nowSeconds(this.clock()), ':sk': 'RUN#' };
@@ -97,8 +103,7 @@ export class RunRepository {
       filters.push('#status = :status');
       values[':status'] = query.status;
     }
-    if (byPlan) values[':pk'] = planIndexKey(userId, query.planId as string);
-    else values[':pk'] = pk;
+    values[':pk'] = indexKey ?? pk;
     const items: Record<string, unknown>[] = [];
     let cursor: Record<string, unknown> | undefined = start;
     // Filters drop items after the read, so a page may come back short: keep reading,
@@ -107,8 +112,8 @@ export class RunRepository {
       const page = await this.deps.client.send(
         new QueryCommand({
           TableName: this.deps.tableName,
-          ...(byPlan ? { IndexName: 'GSI1' } : {}),
-          KeyConditionExpression: byPlan
+          ...(byIndex ? { IndexName: 'GSI1' } : {}),
+          KeyConditionExpression: byIndex
             ? 'GSI1PK = :pk AND begins_with(GSI1SK, :sk)'
             : 'PK = :pk AND begins_with(SK, :sk)',
           FilterExpression: filters.join(' AND '),
@@ -274,6 +279,7 @@ function fromItem(item: Record<string, unknown>): RunRecord {
     runId: item.runId as string,
     userId: item.userId as string,
     ...(typeof item.planId === 'string' ? { planId: item.planId } : {}),
+    ...(typeof item.traceId === 'string' ? { traceId: item.traceId } : {}),
     status: item.status as RunStatus,
     trigger: JSON.parse(item.triggerJson as string) as RunRecord['trigger'],
     steps: JSON.parse(item.stepsJson as string) as RunRecord['steps'],

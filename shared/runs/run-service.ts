@@ -25,6 +25,7 @@ export interface RunHandoffPayload {
 export interface NewRun {
   userId: string;
   planId?: string;
+  traceId?: string;
   steps: PlanStep[];
   trigger: RunTrigger;
 }
@@ -91,6 +92,7 @@ export class RunService {
       runId: newSortableId('run', now),
       userId: input.userId,
       ...(input.planId ? { planId: input.planId } : {}),
+      ...(input.traceId ? { traceId: input.traceId } : {}),
       status,
       trigger: input.trigger,
       steps: input.steps,

@@ -40,6 +40,8 @@ export interface RunRecord {
   runId: string;
   userId: string;
   planId?: string;
+  /** Set on runs of an automation trace (a dry run or a scheduled run). */
+  traceId?: string;
   status: RunStatus;
   trigger: RunTrigger;
   /** The plan's steps as they were when the run started; later edits do not change a run. */

@@ -27,6 +27,7 @@ function baseView(run: RunRecord) {
   return {
     id: run.runId,
     plan_id: run.planId ?? null,
+    trace_id: run.traceId ?? null,
     status: run.status,
     trigger: run.trigger.type,
     ...(run.trigger.scheduledTime ? { scheduled_time: run.trigger.scheduledTime } : {}),
