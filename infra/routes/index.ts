@@ -4,10 +4,12 @@
  * from the same entries, so the two cannot drift. Each domain keeps its entries in its
  * own file; this is where they become one table.
  */
+import { deploymentRoutes } from './deployment';
 import { engineRoutes } from './engine';
 import { gatewayRoutes } from './gateway';
 import { identityRoutes } from './identity';
 import { integrationRoutes } from './integrations';
+import { traceRoutes } from './traces';
 import type { FunctionDef, RouteDef } from './types';
 
 export * from './types';
@@ -17,6 +19,8 @@ export const routes: readonly RouteDef[] = [
   ...gatewayRoutes,
   ...engineRoutes,
   ...integrationRoutes,
+  ...traceRoutes,
+  ...deploymentRoutes,
 ];
 
 /**
