@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
 
 /**
  * The end-to-end harness: the same startLocalStack() that `npm start` runs, in memory,
- * on free ports, against the DynamoDB Local the jest global setup started.
+ * on free ports, against the DynamoDB Local the jest global setup started. Each stack
+ * gets its own schedule group, so stacks sharing the table never fire each other's schedules.
  */
 export function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   return startLocalStack({
@@ -10,6 +12,7 @@ export function startTestStack(options: LocalStackOptions = {}): Promise<LocalSt
     inMemory: true,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     tableName: process.env.TABLE_NAME,
+    scheduleGroup: `test-${randomBytes(4).toString('hex')}`,
     ...options,
   });
 }
