@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { auditLog, userActor } from '../shared/audit/audit-log';
 import { credentialView } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
@@ -34,6 +35,13 @@ export const handler = http(
       ...(body.name ? { name: body.name } : {}),
     });
     log.info('credential stored', { credentialId: record.credentialId, provider: record.provider });
+    await auditLog().record({
+      userId: identity.userId,
+      actor: userActor(identity),
+      action: 'credential.create',
+      target: { type: 'credential', id: record.credentialId },
+      details: { provider: record.provider, credential_type: record.credentialType },
+    });
     return created(credentialView(record));
   },
   { schema: { body: Body } },

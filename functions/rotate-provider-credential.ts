@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { auditLog, userActor } from '../shared/audit/audit-log';
 import { credentialView } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
@@ -18,6 +19,13 @@ export const handler = http(
   async ({ path, body, identity, log }) => {
     const record = await engineRuntime().credentials.rotate(identity.userId, path.id, body.value, body.name);
     log.info('credential rotated', { credentialId: record.credentialId });
+    await auditLog().record({
+      userId: identity.userId,
+      actor: userActor(identity),
+      action: 'credential.rotate',
+      target: { type: 'credential', id: record.credentialId },
+      details: { provider: record.provider, credential_type: record.credentialType },
+    });
     return ok(credentialView(record));
   },
   { schema: { path: Path, body: Body } },

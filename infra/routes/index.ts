@@ -4,6 +4,7 @@
  * from the same entries, so the two cannot drift. Each domain keeps its entries in its
  * own file; this is where they become one table.
  */
+import { auditRoutes } from './audit';
 import { deploymentRoutes } from './deployment';
 import { engineRoutes } from './engine';
 import { gatewayRoutes } from './gateway';
@@ -21,6 +22,7 @@ export const routes: readonly RouteDef[] = [
   ...integrationRoutes,
   ...traceRoutes,
   ...deploymentRoutes,
+  ...auditRoutes,
 ];
 
 /**
