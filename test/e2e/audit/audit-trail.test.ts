@@ -1,5 +1,6 @@
 import type { LocalStack } from '../../../infra/local/local-stack';
-import { bearer, createUserWithKey } from '../../support/identity';
+import { createUserWithKey } from '../../support/identity';
+import { callApi } from '../../support/http';
 import { startTestStack } from '../../support/local-stack';
 
 const SECRET = 'sk-audit-secret-value-9931';
@@ -9,15 +10,8 @@ describe('audit trail (e2e)', () => {
   let alice: Awaited<ReturnType<typeof createUserWithKey>>;
   let bob: { key: string };
 
-  async function api(key: string, path: string, method = 'GET', body?: unknown) {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { ...bearer(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
+  const api = (key: string, path: string, method = 'GET', body?: unknown) =>
+    callApi(stack.apiUrl, key, path, method, body);
 
   beforeAll(async () => {
     stack = await startTestStack();

@@ -1,5 +1,6 @@
 import type { LocalStack } from '../../../infra/local/local-stack';
-import { bearer, createUserWithKey } from '../../support/identity';
+import { createUserWithKey } from '../../support/identity';
+import { callApi } from '../../support/http';
 import { startTestStack } from '../../support/local-stack';
 
 const transform = (id: string, value: unknown = 1) => ({
@@ -14,15 +15,8 @@ describe('plans, pagination and tenant isolation (e2e)', () => {
   let alice: string;
   let bob: string;
 
-  async function api(key: string, path: string, method = 'GET', body?: unknown) {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method,
-      headers: { ...bearer(key), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: text ? JSON.parse(text) : undefined };
-  }
+  const api = (key: string, path: string, method = 'GET', body?: unknown) =>
+    callApi(stack.apiUrl, key, path, method, body);
 
   beforeAll(async () => {
     stack = await startTestStack();
