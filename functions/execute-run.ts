@@ -1,15 +1,15 @@
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { selfInvoker } from '../shared/engine/edges';
-import { buildEngineRuntime, type EngineRuntime } from '../shared/engine/runtime';
 import { logger } from '../shared/logger';
 import { executionWindow } from '../shared/runs/run-window';
+import { ScheduledRunPayloadSchema, type ScheduledRunOutcome } from '../shared/scheduling/scheduled-run';
+import { executionRuntime } from '../shared/scheduling/scheduled-run-wiring';
 
 /**
  * Every payload the execution function accepts, told apart by `source`:
- *  - `flowgate.run`: continue (or start) a persisted run handed off by "run now" or a webhook.
- * Scheduled runs (`flowgate.schedule`, see shared/scheduling/scheduler-port.ts) join this
- * union as one more member with their own branch in `dispatch`.
+ *  - `flowgate.run`: continue (or start) a persisted run handed off by "run now", a webhook
+ *    or an earlier invocation of a long run;
+ *  - `flowgate.schedule`: an EventBridge Scheduler delivery (shared/scheduling/scheduled-run.ts).
  */
 const RunPayload = z.strictObject({
   source: z.literal('flowgate.run'),
@@ -18,32 +18,25 @@ const RunPayload = z.strictObject({
   handoffToken: z.string().regex(/^[0-9a-f]{32}$/),
 });
 
-export const ExecutionPayload = z.discriminatedUnion('source', [RunPayload]);
+export const ExecutionPayload = z.discriminatedUnion('source', [RunPayload, ScheduledRunPayloadSchema]);
 export type ExecutionPayload = z.infer<typeof ExecutionPayload>;
 
-export interface ExecutionResult {
-  source: ExecutionPayload['source'];
-  runId: string;
-  /** `claimed: false` when another delivery of the same hand-off got there first. */
-  claimed: boolean;
-  status?: string;
-}
-
-let runtime: EngineRuntime | undefined;
-
-/** Built on the first event: the function's own name, for hand-offs, comes with the context. */
-function runtimeFor(context: Context): EngineRuntime {
-  runtime ??= buildEngineRuntime({ invoker: selfInvoker(context.functionName) });
-  return runtime;
-}
+export type ExecutionResult =
+  | {
+      source: 'flowgate.run';
+      runId: string;
+      /** `claimed: false` when another delivery of the same hand-off got there first. */
+      claimed: boolean;
+      status?: string;
+    }
+  | ({ source: 'flowgate.schedule' } & ScheduledRunOutcome);
 
 async function dispatch(payload: ExecutionPayload, context: Context): Promise<ExecutionResult> {
+  const runtime = executionRuntime(context);
+  const window = executionWindow(context.getRemainingTimeInMillis());
   switch (payload.source) {
     case 'flowgate.run': {
-      const run = await runtimeFor(context).runs.resume(
-        payload,
-        executionWindow(context.getRemainingTimeInMillis()),
-      );
+      const run = await runtime.engine.runs.resume(payload, window);
       return {
         source: payload.source,
         runId: payload.runId,
@@ -51,12 +44,14 @@ async function dispatch(payload: ExecutionPayload, context: Context): Promise<Ex
         ...(run ? { status: run.status } : {}),
       };
     }
+    case 'flowgate.schedule':
+      return { source: payload.source, ...(await runtime.scheduled.handle(payload, window)) };
   }
 }
 
 /**
- * Target of asynchronous runs (and, with scheduling, of EventBridge Scheduler). A payload
- * that does not parse is thrown back, so Lambda routes it to the dead-letter queue.
+ * Target of asynchronous runs and of EventBridge Scheduler. A payload that does not parse
+ * is thrown back, so Lambda routes it to the dead-letter queue (its async retries are 0).
  */
 export async function handler(event: unknown, context: Context): Promise<ExecutionResult> {
   const parsed = ExecutionPayload.safeParse(event);

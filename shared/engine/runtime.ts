@@ -12,6 +12,7 @@ import type { CustomIntegrationSource } from '../providers/registry';
 import type { AsyncInvoker } from '../runtime/adapters';
 import { RunRepository } from '../runs/run-repository';
 import { RunService } from '../runs/run-service';
+import type { RunRecord } from '../runs/run-types';
 import { WebhookRepository } from '../webhooks/webhook-repository';
 import { WebhookService } from '../webhooks/webhook-service';
 import { systemClock } from './clock';
@@ -39,6 +40,8 @@ export interface EngineRuntimeOptions {
   integrations?: CustomIntegrationSource;
   /** Who continues a run after a hand-off; the execution function passes one that targets itself. */
   invoker?: () => AsyncInvoker;
+  /** Told of every run that ends in this function (the execution function counts scheduled failures). */
+  onRunFinished?: (run: RunRecord) => Promise<void>;
 }
 
 export function buildEngineRuntime(options: EngineRuntimeOptions = {}): EngineRuntime {
@@ -69,6 +72,7 @@ export function buildEngineRuntime(options: EngineRuntimeOptions = {}): EngineRu
         resultsMaxBytes: env.RUN_RESULTS_MAX_BYTES,
       },
       maxDurationMs: env.RUN_MAX_DURATION_MS,
+      ...(options.onRunFinished ? { onFinished: options.onRunFinished } : {}),
     }),
     runRepository,
     webhooks: new WebhookService(planRepository, webhookRepository, keyManagement),

@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
 import { decodeCursor, encodeCursor } from '../plans/page-cursor';
@@ -31,6 +37,42 @@ function automationIndexKey(userId: string, of: { planId?: string; traceId?: str
 }
 const nowSeconds = (now: number) => Math.floor(now / 1000);
 
+/** Who may write a new run: the invocation holding the lease, or whoever presents the hand-off token. */
+export interface RunOwnership {
+  leaseId?: string;
+  handoffToken?: string;
+}
+
+/**
+ * A scheduled delivery's identity: EventBridge may deliver one fire time more than once,
+ * always with the same schedule name and scheduled time (the execution id differs).
+ */
+export interface RunIdempotencyKey {
+  scheduleName: string;
+  scheduledTime: string;
+  /** When the key may be forgotten (epoch seconds, the table's TTL): after any redelivery. */
+  expiresAt: number;
+}
+
+const MAX_CONFLICT_ATTEMPTS = 5;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isTransactionConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'TransactionConflictException') return true;
+  if (err.name !== 'TransactionCanceledException') return false;
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return (
+    reasons.some((r) => r.Code === 'TransactionConflict') &&
+    !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
+  );
+}
+
+/** RUNKEY#<schedule name>#<scheduled time> / RUNKEY: the blueprint's run idempotency item. */
+export function idempotencyKeyOf(scheduleName: string, scheduledTime: string): { PK: string; SK: string } {
+  return { PK: `RUNKEY#${scheduleName}#${scheduledTime}`, SK: 'RUNKEY' };
+}
+
 export interface ListRunsQuery {
   /** At most one of planId and traceId. */
   planId?: string;
@@ -47,35 +89,81 @@ export class RunRepository {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async create(record: RunRecord, ownership: { leaseId?: string; handoffToken?: string }): Promise<void> {
-    const key = runKey(record.userId, record.runId);
-    if (!key) throw new Error(`Malformed run id ${record.runId}`);
-    const created = Date.parse(record.createdAt);
-    const indexKey = automationIndexKey(record.userId, record);
+  async create(record: RunRecord, ownership: RunOwnership): Promise<void> {
     await this.deps.client.send(
       new PutCommand({
         TableName: this.deps.tableName,
-        Item: {
-          ...key,
-          ...(indexKey ? { GSI1PK: indexKey, GSI1SK: key.SK } : {}),
-          type: 'run',
-          runId: record.runId,
-          userId: record.userId,
-          ...(record.planId ? { planId: record.planId } : {}),
-          ...(record.traceId ? { traceId: record.traceId } : {}),
-          status: record.status,
-          triggerType: record.trigger.type,
-          triggerJson: JSON.stringify(record.trigger),
-          stepsJson: JSON.stringify(record.steps),
-          resultsJson: JSON.stringify(record.results),
-          createdAt: record.createdAt,
-          ...(record.startedAt ? { startedAt: record.startedAt } : {}),
-          deadlineAt: record.deadlineAt,
-          invocations: record.invocations,
-          expiresAt: nowSeconds(created) + this.retentionDays * 86_400,
-          ...ownership,
-        },
+        Item: this.itemOf(record, ownership),
         ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  /**
+   * Creates the run only if no run was created for this key yet: the key item and the run
+   * item are written in one transaction, so there is never a key without its run or a run
+   * without its key, whatever crashes when. A key whose TTL passed counts as absent (TTL
+   * deletion lags). `created: false` carries the run the key already points at.
+   */
+  async createOnce(
+    record: RunRecord,
+    ownership: RunOwnership,
+    key: RunIdempotencyKey,
+  ): Promise<{ created: true } | { created: false; runId?: string }> {
+    const keyItem = idempotencyKeyOf(key.scheduleName, key.scheduledTime);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.transactCreate(record, ownership, key, keyItem);
+        return { created: true };
+      } catch (err) {
+        // Two deliveries at the same instant: DynamoDB cancels the one that collides with the
+        // other's transaction in flight. Trying again sees that one's outcome (key taken, or
+        // free if it failed), so a collision is never mistaken for a duplicate.
+        if (isTransactionConflict(err) && attempt < MAX_CONFLICT_ATTEMPTS) {
+          await sleep(attempt * 25 + Math.floor(Math.random() * 25));
+          continue;
+        }
+        if (!isConditionalFailure(err)) throw err;
+        const { Item } = await this.deps.client.send(
+          new GetCommand({ TableName: this.deps.tableName, Key: keyItem, ConsistentRead: true }),
+        );
+        return { created: false, ...(typeof Item?.runId === 'string' ? { runId: Item.runId } : {}) };
+      }
+    }
+  }
+
+  private async transactCreate(
+    record: RunRecord,
+    ownership: RunOwnership,
+    key: RunIdempotencyKey,
+    keyItem: { PK: string; SK: string },
+  ): Promise<void> {
+    await this.deps.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.deps.tableName,
+              Item: {
+                ...keyItem,
+                type: 'runkey',
+                runId: record.runId,
+                userId: record.userId,
+                createdAt: record.createdAt,
+                expiresAt: key.expiresAt,
+              },
+              ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+              ExpressionAttributeValues: { ':now': nowSeconds(this.clock()) },
+            },
+          },
+          {
+            Put: {
+              TableName: this.deps.tableName,
+              Item: this.itemOf(record, ownership),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
       }),
     );
   }
@@ -267,6 +355,33 @@ export class RunRepository {
       if (isConditionalFailure(err)) return false;
       throw err;
     }
+  }
+
+  private itemOf(record: RunRecord, ownership: RunOwnership): Record<string, unknown> {
+    const key = runKey(record.userId, record.runId);
+    if (!key) throw new Error(`Malformed run id ${record.runId}`);
+    const created = Date.parse(record.createdAt);
+    const indexKey = automationIndexKey(record.userId, record);
+    return {
+      ...key,
+      ...(indexKey ? { GSI1PK: indexKey, GSI1SK: key.SK } : {}),
+      type: 'run',
+      runId: record.runId,
+      userId: record.userId,
+      ...(record.planId ? { planId: record.planId } : {}),
+      ...(record.traceId ? { traceId: record.traceId } : {}),
+      status: record.status,
+      triggerType: record.trigger.type,
+      triggerJson: JSON.stringify(record.trigger),
+      stepsJson: JSON.stringify(record.steps),
+      resultsJson: JSON.stringify(record.results),
+      createdAt: record.createdAt,
+      ...(record.startedAt ? { startedAt: record.startedAt } : {}),
+      deadlineAt: record.deadlineAt,
+      invocations: record.invocations,
+      expiresAt: nowSeconds(created) + this.retentionDays * 86_400,
+      ...ownership,
+    };
   }
 
   private expired(item: Record<string, unknown>): boolean {

@@ -9,7 +9,7 @@ import type { PlanStep } from '../plans/plan-schema';
 import type { ProviderCatalog } from '../plans/plan-validation';
 import type { OutboundHttp } from '../providers/types';
 import type { AsyncInvoker } from '../runtime/adapters';
-import type { RunRepository } from './run-repository';
+import type { RunIdempotencyKey, RunRepository } from './run-repository';
 import type { RunRecord, RunTrigger, StepResult } from './run-types';
 import { newSortableId } from './sortable-id';
 
@@ -43,7 +43,16 @@ export interface RunServiceDeps {
   maxDurationMs: number;
   /** Progress is written at most this often while a run is going (and always at the end). */
   progressIntervalMs?: number;
+  /**
+   * Called once per run when it ends, by the invocation that recorded the end (which may be a
+   * later hand-off, not the one that started it). Its failures are logged, never thrown: the
+   * run is already recorded.
+   */
+  onFinished?: (run: RunRecord) => Promise<void>;
 }
+
+/** What `startOnce` did: ran (or handed off) a new run, or found the key already used. */
+export type StartOnceResult = { started: true; run: RunRecord } | { started: false; existingRunId?: string };
 
 /** A runaway chain of hand-offs ends here even if the deadline is far away. */
 export const MAX_INVOCATIONS = 100;
@@ -64,6 +73,26 @@ export class RunService {
     const leaseId = token();
     await this.deps.runs.create(run, { leaseId });
     return this.drive(run, leaseId, window);
+  }
+
+  /**
+   * Like startHere, but at most once per idempotency key: a second call with the same key
+   * (a redelivered scheduled event, sequential or concurrent) creates nothing and runs nothing.
+   */
+  async startOnce(
+    input: NewRun,
+    key: Omit<RunIdempotencyKey, 'expiresAt'>,
+    keyTtlSeconds: number,
+    window: InvocationWindow,
+  ): Promise<StartOnceResult> {
+    const run = this.newRun(input, 'running');
+    const leaseId = token();
+    const expiresAt = Math.floor(this.deps.clock.now() / 1000) + keyTtlSeconds;
+    const created = await this.deps.runs.createOnce(run, { leaseId }, { ...key, expiresAt });
+    if (!created.created) {
+      return { started: false, ...(created.runId ? { existingRunId: created.runId } : {}) };
+    }
+    return { started: true, run: await this.drive(run, leaseId, window) };
   }
 
   /** Creates the run as pending and starts the execution function on it (webhooks without wait). */
@@ -166,8 +195,24 @@ export class RunService {
         error: err as Error,
       });
       const error = 'Could not start the background execution';
-      await this.deps.runs.failUnclaimed(run.userId, run.runId, handoffToken, error);
-      return { ...run, status: 'failed', error, completedAt: new Date(this.deps.clock.now()).toISOString() };
+      const recorded = await this.deps.runs.failUnclaimed(run.userId, run.runId, handoffToken, error);
+      const failed: RunRecord = {
+        ...run,
+        status: 'failed',
+        error,
+        completedAt: new Date(this.deps.clock.now()).toISOString(),
+      };
+      if (recorded) await this.finished(failed);
+      return failed;
+    }
+  }
+
+  private async finished(run: RunRecord): Promise<void> {
+    if (!this.deps.onFinished) return;
+    try {
+      await this.deps.onFinished(run);
+    } catch (err) {
+      this.deps.log.error('run finished hook failed', { runId: run.runId, error: err as Error });
     }
   }
 
@@ -183,13 +228,15 @@ export class RunService {
       results,
       ...(error ? { error } : {}),
     });
-    if (!saved) this.deps.log.warn('run lease lost before completion', { runId: run.runId });
-    return {
+    const finished: RunRecord = {
       ...run,
       status,
       results,
       completedAt: new Date(this.deps.clock.now()).toISOString(),
       ...(error ? { error } : {}),
     };
+    if (saved) await this.finished(finished);
+    else this.deps.log.warn('run lease lost before completion', { runId: run.runId });
+    return finished;
   }
 }
