@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { automationScheduleView } from '../deployment/automation-schedule-record';
 import type { WebhookRepository } from '../webhooks/webhook-repository';
 import type { Page, PlanRecord, PlanRepository } from './plan-repository';
 import { planNotFound } from './plan-repository';
@@ -51,6 +52,7 @@ export class PlanService {
   }
 }
 
+/** `schedule` appears once the plan has one (POST /api/execution-plans/{plan_id}/schedule). */
 export function planView(plan: PlanRecord) {
   return {
     id: plan.planId,
@@ -58,6 +60,7 @@ export function planView(plan: PlanRecord) {
     description: plan.description ?? null,
     steps: plan.steps,
     has_webhook: plan.webhookTokenHash !== undefined,
+    ...(plan.schedule ? { schedule: automationScheduleView(plan.schedule) } : {}),
     created_at: plan.createdAt,
     updated_at: plan.updatedAt,
   };
