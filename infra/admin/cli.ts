@@ -14,14 +14,24 @@ Commands:
   flag show   [--user <id>]                          the rollout, and whether a user is in it
   flag set    [--percent <0-100>] [--allow <ids>]    change it (comma-separated user ids)
   flag clear                                         remove it: every user is eligible
+  reconcile   [--repair] [--grace-seconds <s>]       compare the schedules the table records with
+                                                     the scheduler's; --repair fixes each difference
+                                                     (exit code 1 while differences remain)
 
 Target (default: the local stack's table, started on demand):
   --table <name>      a deployed table (AWS credentials from the usual chain)
   --region <region>   its region
   --endpoint <url>    a DynamoDB endpoint other than AWS's
+
+Scheduler for reconcile (default, and with --endpoint: the local scheduler, group flowgate-local):
+  --group <name>      the schedule group (with --table: the stack's ScheduleGroupName output)
+  --outputs <file>    read the group and the ARNs below from \`cdk deploy --outputs-file\`
+  --target-arn <arn>  the execution function   } needed with --table and --repair, as
+  --role-arn <arn>    the scheduler role       } repairs create and update schedules
+  --dlq-arn <arn>     the dead-letter queue    }
 `;
 
-const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys', 'flag'] as const;
+const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys', 'flag', 'reconcile'] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +48,13 @@ async function main(argv: string[]): Promise<number> {
       table: { type: 'string' },
       region: { type: 'string' },
       endpoint: { type: 'string' },
+      repair: { type: 'boolean' },
+      'grace-seconds': { type: 'string' },
+      group: { type: 'string' },
+      outputs: { type: 'string' },
+      'target-arn': { type: 'string' },
+      'role-arn': { type: 'string' },
+      'dlq-arn': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +79,15 @@ async function main(argv: string[]): Promise<number> {
     const io = { out: (line: string) => process.stdout.write(line + '\n') };
     process.stderr.write(`(${target.describe})\n`);
     try {
+      if (command === 'reconcile') {
+        const { reconcileCommand, schedulerFor } = await import('./reconcile-command');
+        const { env } = await import('../../shared/config/env');
+        const port = schedulerFor(deps, values, {
+          maximumRetryAttempts: env.SCHEDULER_MAX_RETRY_ATTEMPTS,
+          maximumEventAgeSeconds: env.SCHEDULER_MAX_EVENT_AGE_SECONDS,
+        });
+        return await reconcileCommand(deps, port, values, io);
+      }
       const run = {
         'create-user': commands.createUser,
         'create-key': commands.createKey,
