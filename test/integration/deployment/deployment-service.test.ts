@@ -1,6 +1,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { LocalScheduler } from '../../../infra/local/local-scheduler';
 import { DeploymentService } from '../../../shared/deployment/deployment-service';
+import { renameTrace } from '../../../shared/deployment/trace-name';
 import { ConflictError, NotFoundError, UpstreamError } from '../../../shared/errors';
 import { scheduleNameFor } from '../../../shared/scheduling/schedule-names';
 import type { ScheduleDefinition } from '../../../shared/scheduling/scheduler-port';
@@ -173,6 +174,20 @@ describe('DeploymentService.deploy (DynamoDB Local + LocalScheduler)', () => {
       input: before?.input,
     });
     expect(await fx.traces.require(me.userId, trace.traceId)).toEqual(deployed);
+  });
+});
+
+describe('renameTrace', () => {
+  it('renames only an existing trace: anything else is the trace 404', async () => {
+    const fx = deploymentFixture();
+    const me = newIdentity();
+    const trace = await draftTrace(fx, me.userId);
+    await renameTrace(deps, me.userId, trace.traceId, 'Renamed');
+    expect((await fx.traces.require(me.userId, trace.traceId)).name).toBe('Renamed');
+    await expect(renameTrace(deps, newIdentity().userId, trace.traceId, 'x')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'trace_not_found',
+    });
   });
 });
 
