@@ -5,10 +5,11 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
 import { authorizerFunction, executionFunction, routes as defaultRoutes, type RouteDef } from './routes';
 import type { AccessResources } from './constructs/access-grants';
-import { ApiFunction } from './constructs/api-function';
+import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
 import { CredentialsKey } from './constructs/credentials-key';
 import { DataTable } from './constructs/data-table';
 import { FlowgateApi, type ThrottleSettings } from './constructs/rest-api';
+import { ScheduledRunAlarm } from './constructs/scheduled-run-alarm';
 import { SchedulerResources } from './constructs/scheduler-resources';
 
 export const STACK_NAME = 'Flowgate';
@@ -48,6 +49,8 @@ export class FlowgateStack extends Stack {
     });
     scheduler.allowInvoke(execution.fn);
     // The scheduler retries delivery itself; Lambda's own async retries would multiply runs.
+    // An event that fails here (a malformed payload, an error before the run is recorded)
+    // goes straight to the dead-letter queue the scheduler's own undeliverable events use.
     execution.fn.configureAsyncInvoke({
       retryAttempts: 0,
       maxEventAge: Duration.hours(1),
@@ -65,6 +68,7 @@ export class FlowgateStack extends Stack {
       ],
     });
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
+    const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', { serviceName: SERVICE_NAME });
 
     const authorizer = new ApiFunction(this, authorizerFunction.name, {
       ...defaults,
@@ -99,6 +103,7 @@ export class FlowgateStack extends Stack {
       SchedulerRoleArn: scheduler.role.roleArn,
       SchedulerDeadLetterQueueUrl: scheduler.deadLetterQueue.queueUrl,
       ExecutionFunctionArn: execution.fn.functionArn,
+      ScheduledAutomationDisabledAlarmName: alarm.alarmName,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

@@ -23,6 +23,15 @@ function requireExecutionFunction(resources: AccessResources, access: Access): I
   return resources.executionFunction;
 }
 
+/** Creating or updating a schedule hands the scheduler role to the service; nothing else may be passed. */
+function passSchedulerRole(scheduler: SchedulerResources): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: ['iam:PassRole'],
+    resources: [scheduler.role.roleArn],
+    conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+  });
+}
+
 /**
  * One entry per access kind: the IAM grant and the env vars that name the resource
  * travel together, so a function can never hold a permission it has no address for,
@@ -63,18 +72,30 @@ const GRANTS: Record<Access, Grant> = {
     // ListSchedules has no resource-level permissions in IAM (it only matches "*"); the
     // adapter passes GroupName, and the answer holds names and states, not inputs.
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
-    // Creating a schedule hands the scheduler role to the service; nothing else may be passed.
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['iam:PassRole'],
-        resources: [scheduler.role.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-      }),
-    );
+    fn.addToRolePolicy(passSchedulerRole(scheduler));
     fn.addEnvironment('SCHEDULE_GROUP', scheduler.group.scheduleGroupName);
     fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
     fn.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueue.queueArn);
     fn.addEnvironment('EXECUTION_FUNCTION_ARN', target.functionArn);
+  },
+  /*
+   * Pausing an existing schedule: GetSchedule, then UpdateSchedule with the target it read.
+   * No create, delete or list, and no EXECUTION_FUNCTION_ARN: the execution function holds
+   * this access, and naming itself in its own configuration would be a CloudFormation cycle
+   * (its adapter takes its ARN from the Lambda context instead). UpdateSchedule passes the
+   * schedule's role again, hence PassRole, limited to the scheduler role and service.
+   */
+  'scheduler:pause': (fn, { scheduler }) => {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['scheduler:GetSchedule', 'scheduler:UpdateSchedule'],
+        resources: [scheduler.schedulesArn],
+      }),
+    );
+    fn.addToRolePolicy(passSchedulerRole(scheduler));
+    fn.addEnvironment('SCHEDULE_GROUP', scheduler.group.scheduleGroupName);
+    fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
+    fn.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueue.queueArn);
   },
   'execution:invoke': (fn, resources) => {
     const target = requireExecutionFunction(resources, 'execution:invoke');

@@ -46,7 +46,8 @@ export const executionFunction: FunctionDef = {
   handler: 'functions/execute-run.ts',
   timeoutSeconds: 300,
   memoryMb: 1024,
-  access: ['table:write', 'kms:decrypt'],
+  // scheduler:pause: after repeated failed scheduled runs it disables the schedule itself.
+  access: ['table:write', 'kms:decrypt', 'scheduler:pause'],
 };
 
 export const allFunctions: readonly FunctionDef[] = [...routes, authorizerFunction, executionFunction];

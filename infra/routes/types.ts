@@ -9,7 +9,14 @@ export type RouteAuth = 'apiKey' | 'public' | 'webhook';
  * that name the resource, so permissions and configuration travel together.
  */
 export type Access =
-  'table:read' | 'table:write' | 'kms:encrypt' | 'kms:decrypt' | 'scheduler:manage' | 'execution:invoke';
+  | 'table:read'
+  | 'table:write'
+  | 'kms:encrypt'
+  | 'kms:decrypt'
+  | 'scheduler:manage'
+  /** Disable (and re-enable) existing schedules only: the execution function's repeated-failure rule. */
+  | 'scheduler:pause'
+  | 'execution:invoke';
 
 export interface FunctionDef {
   /** PascalCase; becomes the CDK construct id and the `npm run invoke` name. */

@@ -1,10 +1,10 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { env } from '../config/env';
-import { METRICS_NAMESPACE } from '../gateway/metrics';
 import type { AutomationRef } from './schedule-names';
+import { SCHEDULED_RUN_METRICS } from './scheduled-run-metric-names';
 
 /** The metric the stack's alarm watches (infra/constructs/scheduled-run-alarm.ts). */
-export const AUTOMATION_DISABLED_METRIC = 'ScheduledAutomationDisabled';
+export const AUTOMATION_DISABLED_METRIC = SCHEDULED_RUN_METRICS.automationDisabled;
 
 export interface ScheduledRunMetrics {
   /** One automation was disabled after repeated failures. */
@@ -21,7 +21,7 @@ let shared: Metrics | undefined;
 export function emfScheduledRunMetrics(): ScheduledRunMetrics {
   return {
     automationDisabled(ref, failures) {
-      shared ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: env.SERVICE_NAME });
+      shared ??= new Metrics({ namespace: SCHEDULED_RUN_METRICS.namespace, serviceName: env.SERVICE_NAME });
       shared.addMetric(AUTOMATION_DISABLED_METRIC, MetricUnit.Count, 1);
       shared.addMetadata('kind', ref.kind);
       shared.addMetadata('automationId', ref.automationId);

@@ -192,6 +192,7 @@ describe('outputs', () => {
         'CredentialsKeyId',
         'ExecutionFunctionArn',
         'ScheduleGroupName',
+        'ScheduledAutomationDisabledAlarmName',
         'SchedulerDeadLetterQueueUrl',
         'SchedulerRoleArn',
         'TableName',

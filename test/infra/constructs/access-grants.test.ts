@@ -22,6 +22,7 @@ const ACCESS_ENV: Record<Access, string[]> = {
   'kms:encrypt': ['KMS_KEY_ID'],
   'kms:decrypt': ['KMS_KEY_ID'],
   'scheduler:manage': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'EXECUTION_FUNCTION_ARN', 'SCHEDULER_DLQ_ARN'],
+  'scheduler:pause': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN'],
   'execution:invoke': ['EXECUTION_FUNCTION_NAME'],
 };
 
@@ -42,6 +43,7 @@ const syntheticRoutes = [
   synthetic('EncryptOnly', ['kms:encrypt']),
   synthetic('DecryptOnly', ['kms:decrypt']),
   synthetic('ManageSchedules', ['scheduler:manage', 'table:write']),
+  synthetic('PauseSchedules', ['scheduler:pause']),
   synthetic('StartRun', ['execution:invoke']),
 ];
 const functionDefs = [...allFunctions, ...syntheticRoutes];
@@ -88,11 +90,18 @@ describe.each(functionDefs.map((d) => [d.name, d] as const))('%s', (name, def) =
     }
   });
 
-  it('manages schedules and passes the scheduler role only with scheduler:manage', () => {
+  it('manages schedules and passes the scheduler role only with scheduler:manage or scheduler:pause', () => {
     const actions = actionsOf(functionStatements(template, name));
-    if (!has('scheduler:manage')) {
+    if (!has('scheduler:manage') && !has('scheduler:pause')) {
       expect(byPrefix(actions, 'scheduler:')).toEqual([]);
       expect(byPrefix(actions, 'iam:')).toEqual([]);
+    } else if (!has('scheduler:manage')) {
+      // Pausing reads a schedule and writes it back: no create, delete or list.
+      expect(byPrefix(actions, 'scheduler:').sort()).toEqual([
+        'scheduler:GetSchedule',
+        'scheduler:UpdateSchedule',
+      ]);
+      expect(byPrefix(actions, 'iam:')).toEqual(['iam:PassRole']);
     } else {
       expect(byPrefix(actions, 'scheduler:').sort()).toEqual(
         [
@@ -146,6 +155,39 @@ it('scopes schedule management to the Flowgate group and PassRole to the schedul
   expect(env.SCHEDULER_ROLE_ARN).toEqual(pass.Resource);
 });
 
+it.each(['PauseSchedules', 'ExecuteRun'])(
+  '%s may pause schedules of the Flowgate group only, passing only the scheduler role',
+  (name) => {
+    const statements = functionStatements(template, name);
+    const groupName = Object.values(resourcesOfType(template, 'AWS::Scheduler::ScheduleGroup'))[0]!.Properties
+      .Name;
+    const pause = statements.filter((s) => byPrefix(actionsOf([s]), 'scheduler:').length > 0);
+    expect(pause).toHaveLength(1);
+    expect(actionsOf(pause).sort()).toEqual(['scheduler:GetSchedule', 'scheduler:UpdateSchedule']);
+    expect(JSON.stringify(pause[0]!.Resource)).toContain(`:schedule/${String(groupName)}/*`);
+    const pass = statements.filter((s) => actionsOf([s]).includes('iam:PassRole'));
+    expect(pass).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^SchedulerRole/), 'Arn'] },
+        Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      },
+    ]);
+    const env = functionEnv(template, name);
+    expect(env.SCHEDULE_GROUP).toBe(groupName);
+    expect(env.SCHEDULER_ROLE_ARN).toEqual(pass[0]!.Resource);
+    // Its own ARN in its own env would be a cycle; the adapter takes it from the context.
+    expect(env.EXECUTION_FUNCTION_ARN).toBeUndefined();
+  },
+);
+
+it('gives the execution function scheduler:pause, not scheduler:manage', () => {
+  const execution = allFunctions.find((f) => f.name === 'ExecuteRun')!;
+  expect(execution.access).toContain('scheduler:pause');
+  expect(execution.access).not.toContain('scheduler:manage');
+});
+
 it('names the execution function and the key in the env of the functions that use them', () => {
   expect(functionEnv(template, 'StartRun').EXECUTION_FUNCTION_NAME).toEqual({ Ref: 'ExecuteRun' });
   expect(functionEnv(template, 'EncryptOnly').KMS_KEY_ID).toEqual({ Ref: keyId });
@@ -156,4 +198,18 @@ it('refuses access that needs the execution function while building the executio
   const noExecution = { table: {}, credentialsKey: {}, scheduler: {} } as never;
   expect(() => grantAccess({} as never, ['execution:invoke'], noExecution)).toThrow(/execution function/);
   expect(() => grantAccess({} as never, ['scheduler:manage'], noExecution)).toThrow(/execution function/);
+  // Pausing needs no execution function, which is why the execution function itself may hold it.
+  const granted: string[] = [];
+  const fn = {
+    addToRolePolicy: () => granted.push('policy'),
+    addEnvironment: (key: string) => granted.push(key),
+  } as never;
+  const scheduler = {
+    schedulesArn: 'arn:schedules',
+    role: { roleArn: 'arn:role' },
+    group: { scheduleGroupName: 'g' },
+    deadLetterQueue: { queueArn: 'arn:dlq' },
+  };
+  grantAccess(fn, ['scheduler:pause'], { ...(noExecution as object), scheduler } as never);
+  expect(granted).toEqual(['policy', 'policy', 'SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN']);
 });

@@ -1,4 +1,4 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import {
   actionsOf,
   resource,
@@ -102,4 +102,61 @@ describe('execution function', () => {
 it('creates Flowgate its own schedule group with a fixed name', () => {
   const [, group] = only('AWS::Scheduler::ScheduleGroup');
   expect(group.Properties.Name).toEqual(expect.stringMatching(/^Flowgate-/));
+});
+
+describe('failure handling, as CloudFormation sees it (Match)', () => {
+  it('the schedule role allows exactly: invoke the execution function, send to the DLQ', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: roleId }],
+      PolicyDocument: {
+        Statement: Match.arrayEquals([
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+          {
+            Effect: 'Allow',
+            Action: 'lambda:InvokeFunction',
+            Resource: [
+              { 'Fn::GetAtt': ['ExecuteRun', 'Arn'] },
+              { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ExecuteRun', 'Arn'] }, ':*']] },
+            ],
+          },
+        ]),
+      },
+    });
+  });
+
+  it('the execution function never retries an asynchronous event and sends failures to the DLQ', () => {
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: 'ExecuteRun' },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 0,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+  });
+
+  it('the execution function may send to that DLQ (Lambda writes the failed event as the function)', () => {
+    const executionRole = (resource(template, 'ExecuteRun').Properties.Role as { 'Fn::GetAtt': [string] })[
+      'Fn::GetAtt'
+    ][0];
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: Match.arrayWith([{ Ref: executionRole }]),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('an alarm watches the metric the repeated-failure rule emits', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Flowgate',
+      MetricName: 'ScheduledAutomationDisabled',
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+    });
+  });
 });

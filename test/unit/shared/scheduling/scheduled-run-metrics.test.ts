@@ -1,3 +1,5 @@
+import { METRICS_NAMESPACE } from '../../../../shared/gateway/metrics';
+import { SCHEDULED_RUN_METRICS } from '../../../../shared/scheduling/scheduled-run-metric-names';
 import {
   AUTOMATION_DISABLED_METRIC,
   emfScheduledRunMetrics,
@@ -22,6 +24,10 @@ function emitted(fn: () => void): Array<Record<string, unknown>> {
 }
 
 describe('scheduled run metrics', () => {
+  it('share the gateway metrics namespace', () => {
+    expect(SCHEDULED_RUN_METRICS.namespace).toBe(METRICS_NAMESPACE);
+  });
+
   it('writes one EMF line per disabled automation: Flowgate namespace, service dimension only', () => {
     const metrics = emfScheduledRunMetrics();
     const lines = emitted(() => {

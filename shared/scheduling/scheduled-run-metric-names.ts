@@ -1,0 +1,10 @@
+/**
+ * The scheduled-run metric's names, in a module with no imports: the CDK stack builds its
+ * alarm from them, and must not load the runtime's env parsing or Powertools to do so.
+ */
+export const SCHEDULED_RUN_METRICS = {
+  /** The same namespace as the gateway's metrics (shared/gateway/metrics.ts). */
+  namespace: 'Flowgate',
+  /** Count, one per automation disabled after repeated failures; dimension `service` only. */
+  automationDisabled: 'ScheduledAutomationDisabled',
+} as const;
