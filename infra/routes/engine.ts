@@ -89,7 +89,7 @@ export const engineRoutes: readonly RouteDef[] = [
     path: '/api/execution-plans/{plan_id}',
     handler: 'functions/delete-execution-plan.ts',
     auth: 'apiKey',
-    access: ['table:write'],
+    access: ['table:write', 'scheduler:manage'],
   },
   {
     ...routeDefaults,

@@ -2,6 +2,7 @@ import { defaultRepositoryDeps } from '../clients/dynamodb';
 import { env } from '../config/env';
 import { CredentialRepository } from '../credentials/credential-repository';
 import { CredentialService } from '../credentials/credential-service';
+import { removePlanSchedule } from '../deployment/plan-schedule-hook';
 import { logger } from '../logger';
 import { outboundHttp } from '../net/outbound-http';
 import { PlanRepository } from '../plans/plan-repository';
@@ -33,8 +34,8 @@ export interface EngineRuntime {
   webhooks: WebhookService;
 }
 
-/** Issue 6 adds the schedule's removal here. */
-const planDeletionHooks: PlanDeletionHook[] = [];
+/** What else goes when a plan is deleted: its schedule (the plan's webhook goes with the plan item). */
+const planDeletionHooks: PlanDeletionHook[] = [removePlanSchedule];
 
 export interface EngineRuntimeOptions {
   integrations?: CustomIntegrationSource;

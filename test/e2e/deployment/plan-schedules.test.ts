@@ -84,6 +84,20 @@ describe('plan schedules and the job list (e2e)', () => {
     expect(actions.slice(0, 2)).toEqual(['plan.unschedule', 'plan.schedule']);
   });
 
+  it('deleting a scheduled plan removes its schedule and records the deletion', async () => {
+    const planId = await newPlan(alice.key, 'Short-lived');
+    const created = await api(alice.key, `/api/execution-plans/${planId}/schedule`, 'POST', daily);
+    expect(created.status).toBe(200);
+    expect(await stack.adapters.scheduler.get(created.body.schedule_name)).toBeDefined();
+    expect((await api(alice.key, `/api/execution-plans/${planId}`, 'DELETE')).status).toBe(204);
+    expect(await stack.adapters.scheduler.get(created.body.schedule_name)).toBeUndefined();
+    const trail = await api(alice.key, '/api/audit');
+    expect(trail.body.entries[0]).toMatchObject({
+      action: 'plan.delete',
+      target: { type: 'plan', id: planId },
+    });
+  });
+
   it("scheduling someone else's plan is a 404 and creates nothing", async () => {
     const planId = await newPlan(alice.key, 'Private');
     const res = await api(bob.key, `/api/execution-plans/${planId}/schedule`, 'POST', daily);
