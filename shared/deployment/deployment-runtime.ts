@@ -8,7 +8,6 @@ import { TraceRepository } from '../traces/trace-repository';
 import { DeploymentService } from './deployment-service';
 import { PlanScheduleService } from './plan-schedule-service';
 import { SchedulerJobs } from './scheduler-jobs';
-import { renameTrace } from './trace-name';
 
 /**
  * The deployment routes' wiring: one SchedulingService shared by deploy, status changes,
@@ -32,7 +31,6 @@ export function deploymentRuntime(): DeploymentRuntime {
     deployments: new DeploymentService({
       scheduling,
       traces: new TraceRepository(deps),
-      renameTrace: (userId, traceId, name) => renameTrace(deps, userId, traceId, name),
       audit,
     }),
     planSchedules: new PlanScheduleService({ scheduling, plans: new PlanRepository(deps), audit }),

@@ -22,8 +22,6 @@ import type { DeployBody } from './deployment-schemas';
 export interface DeploymentServiceDeps {
   scheduling: SchedulingService;
   traces: TraceRepository;
-  /** The deploy body's optional new name (see ./trace-name.ts). */
-  renameTrace: (userId: string, traceId: string, name: string) => Promise<void>;
   audit: Pick<AuditLog, 'record'>;
   clock?: () => Date;
 }
@@ -65,13 +63,11 @@ export class DeploymentService {
     const scheduled = await scheduling.schedule(
       { ...traceRef(trace), spec: specFromBody(body), description: body.name ?? trace.name },
       async (result) => {
-        if (body.name !== undefined && body.name !== trace.name) {
-          await this.deps.renameTrace(trace.userId, trace.traceId, body.name);
-        }
         await traces.update(
           trace.userId,
           trace.traceId,
           {
+            ...(body.name === undefined ? {} : { name: body.name }),
             deploymentStatus: 'deployed',
             schedule: automationScheduleOf(body, result, now),
             deployedAt: now.toISOString(),

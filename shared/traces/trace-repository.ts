@@ -20,6 +20,7 @@ export const traceNotFound = () => new NotFoundError('Automation trace not found
 
 /** A change to a trace's deployment; `null` removes the field. */
 export interface TraceChange {
+  name?: string;
   deploymentStatus?: DeploymentStatus;
   schedule?: AutomationSchedule | null;
   deployedAt?: string | null;
@@ -98,15 +99,20 @@ export class TraceRepository {
   ): Promise<TraceRecord | undefined> {
     const set = ['updatedAt = :now'];
     const remove: string[] = [];
+    const names: Record<string, string> = {};
     const values: Record<string, unknown> = { ':now': (options.now ?? new Date()).toISOString() };
     const field = (name: keyof TraceChange, value: unknown) => {
       if (value === undefined) return;
-      if (value === null) remove.push(name);
-      else {
-        set.push(`${name} = :${name}`);
+      if (value === null) {
+        remove.push(`#${name}`);
+        names[`#${name}`] = name;
+      } else {
+        set.push(`#${name} = :${name}`);
+        names[`#${name}`] = name;
         values[`:${name}`] = value;
       }
     };
+    field('name', change.name);
     field('deploymentStatus', change.deploymentStatus);
     field('schedule', change.schedule);
     field('deployedAt', change.deployedAt);
@@ -126,6 +132,7 @@ export class TraceRepository {
           Key: traceKey(userId, traceId),
           UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
           ConditionExpression: condition,
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
         }),

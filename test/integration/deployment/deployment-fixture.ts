@@ -5,7 +5,6 @@ import { createDocumentClient, type RepositoryDeps } from '../../../shared/clien
 import { DeploymentService } from '../../../shared/deployment/deployment-service';
 import { DeployBody, PlanScheduleBody } from '../../../shared/deployment/deployment-schemas';
 import { PlanScheduleService } from '../../../shared/deployment/plan-schedule-service';
-import { renameTrace } from '../../../shared/deployment/trace-name';
 import type { Identity } from '../../../shared/http/request';
 import { Logger } from '../../../shared/logger';
 import { PlanRepository } from '../../../shared/plans/plan-repository';
@@ -42,7 +41,6 @@ export function deploymentFixture(options: { port?: (scheduler: LocalScheduler) 
   const deployments = new DeploymentService({
     scheduling,
     traces,
-    renameTrace: (userId, traceId, name) => renameTrace(deps, userId, traceId, name),
     audit,
   });
   const planSchedules = new PlanScheduleService({ scheduling, plans, audit });

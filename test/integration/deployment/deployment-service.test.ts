@@ -1,7 +1,6 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { LocalScheduler } from '../../../infra/local/local-scheduler';
 import { DeploymentService } from '../../../shared/deployment/deployment-service';
-import { renameTrace } from '../../../shared/deployment/trace-name';
 import { ConflictError, NotFoundError, UpstreamError } from '../../../shared/errors';
 import { scheduleNameFor } from '../../../shared/scheduling/schedule-names';
 import type { ScheduleDefinition } from '../../../shared/scheduling/scheduler-port';
@@ -157,7 +156,6 @@ describe('DeploymentService.deploy (DynamoDB Local + LocalScheduler)', () => {
     const failing = new DeploymentService({
       scheduling: fx.scheduling,
       traces: new ThrottledTraces(deps),
-      renameTrace: async () => undefined,
       audit: fx.audit,
     });
     await expect(failing.deploy(me, deployBody({ trace_id: trace.traceId, ...daily }))).rejects.toMatchObject(
@@ -177,14 +175,14 @@ describe('DeploymentService.deploy (DynamoDB Local + LocalScheduler)', () => {
   });
 });
 
-describe('renameTrace', () => {
+describe('renaming on deploy (TraceRepository.update with name)', () => {
   it('renames only an existing trace: anything else is the trace 404', async () => {
     const fx = deploymentFixture();
     const me = newIdentity();
     const trace = await draftTrace(fx, me.userId);
-    await renameTrace(deps, me.userId, trace.traceId, 'Renamed');
+    await fx.traces.update(me.userId, trace.traceId, { name: 'Renamed' });
     expect((await fx.traces.require(me.userId, trace.traceId)).name).toBe('Renamed');
-    await expect(renameTrace(deps, newIdentity().userId, trace.traceId, 'x')).rejects.toMatchObject({
+    await expect(fx.traces.update(newIdentity().userId, trace.traceId, { name: 'x' })).rejects.toMatchObject({
       statusCode: 404,
       code: 'trace_not_found',
     });

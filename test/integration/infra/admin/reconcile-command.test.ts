@@ -17,7 +17,6 @@ import { createDocumentClient, type RepositoryDeps } from '../../../../shared/cl
 import { DeployBody, PlanScheduleBody } from '../../../../shared/deployment/deployment-schemas';
 import { DeploymentService } from '../../../../shared/deployment/deployment-service';
 import { PlanScheduleService } from '../../../../shared/deployment/plan-schedule-service';
-import { renameTrace } from '../../../../shared/deployment/trace-name';
 import { Logger } from '../../../../shared/logger';
 import { PlanRepository } from '../../../../shared/plans/plan-repository';
 import { AwsScheduler } from '../../../../shared/scheduling/aws-scheduler';
@@ -48,7 +47,6 @@ async function world() {
   const deployments = new DeploymentService({
     scheduling,
     traces,
-    renameTrace: (u, t, n) => renameTrace(deps, u, t, n),
     audit,
   });
   const planSchedules = new PlanScheduleService({ scheduling, plans, audit });
