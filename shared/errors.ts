@@ -122,6 +122,23 @@ export class UpstreamTimeoutError extends AppError {
   }
 }
 
+/**
+ * A dependency we cannot do without (the table) is unreachable for now. The caller may
+ * retry the same request after `Retry-After`; nothing was half-written.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message = 'The service is temporarily unavailable; retry shortly',
+    code = 'service_unavailable',
+    retryAfterSeconds = 5,
+  ) {
+    super(503, code, message, true, {
+      openaiType: 'api_error',
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
+  }
+}
+
 export class InternalError extends AppError {
   constructor(message: string, cause?: unknown) {
     super(500, 'internal_error', message, false, { cause });
