@@ -58,6 +58,16 @@ function retryAfterOf(headers: Headers | undefined): string | undefined {
   return Number.isFinite(ms) && ms > 0 ? String(Math.ceil(ms / 1000)) : undefined;
 }
 
+/**
+ * By name too: a body parsed by a Response of another realm (jest's vm sandbox runs the
+ * code in one and Node's fetch classes in another) throws that realm's SyntaxError, which
+ * is not an instance of this realm's SyntaxError, nor even of its Error.
+ */
+function isSyntaxError(err: unknown): boolean {
+  if (err instanceof SyntaxError) return true;
+  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'SyntaxError';
+}
+
 export interface ClassifyContext {
   /** Our own deadline fired (the SDK reports any abort the same way). */
   timedOut: boolean;
@@ -93,7 +103,7 @@ export function classifyUpstreamError(err: unknown, ctx: ClassifyContext): Upstr
     if (status >= 500) return new UpstreamFailure('server_error', `Upstream answered ${status}`, details);
     return new UpstreamFailure('rejected', `Upstream rejected the request (${status})`, details);
   }
-  if (err instanceof SyntaxError)
+  if (isSyntaxError(err))
     return new UpstreamFailure('malformed_response', 'Upstream sent invalid JSON', { cause: err });
   // APIConnectionError, fetch's TypeError ("fetch failed", "terminated"), socket resets.
   return new UpstreamFailure('connection', 'Could not reach the upstream', { cause: err });
@@ -147,4 +157,21 @@ export function toClientError(failure: UpstreamFailure, secrets: readonly string
     default:
       return new UpstreamError('The model upstream failed', 'upstream_error');
   }
+}
+
+/**
+ * What the caller is told when opening a model session failed: the status and code of
+ * toClientError, so clients handle one vocabulary; a 5xx message says it was the session
+ * that failed (the prompt never left the gateway). 4xx answers keep their own message.
+ */
+export function toSessionOpenError(failure: UpstreamFailure, secrets: readonly string[] = []): AppError {
+  const error = toClientError(failure, secrets);
+  if (error.statusCode < 500) return error;
+  const reason = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  return new AppError(error.statusCode, error.code, `Could not open a model session: ${reason}`, true, {
+    openaiType: error.openaiType,
+    param: error.param,
+    headers: error.headers,
+    cause: failure,
+  });
 }

@@ -1,8 +1,10 @@
+import { runInNewContext } from 'node:vm';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import {
   classifyUpstreamError,
   isRetryable,
   toClientError,
+  toSessionOpenError,
   UpstreamFailure,
   type UpstreamFailureKind,
 } from '../../../../shared/gateway/backends/upstream-errors';
@@ -35,6 +37,13 @@ describe('classifyUpstreamError', () => {
     ['router: session not found', statusError(500, { error: 'session not found' }), false, 'session_gone'],
   ])('%s → %s', (_label, err, timedOut, kind) => {
     expect(classifyUpstreamError(err, { timedOut, isSessionGone: morpheusGone }).kind).toBe(kind);
+  });
+
+  it('reads invalid JSON as malformed even when the SyntaxError comes from another realm', () => {
+    // What Response.json() throws under jest: Node's fetch classes live outside the sandbox.
+    const foreign: unknown = runInNewContext('new SyntaxError("Unexpected token < in JSON")');
+    expect(foreign instanceof SyntaxError).toBe(false);
+    expect(classifyUpstreamError(foreign, { timedOut: false }).kind).toBe('malformed_response');
   });
 
   it('keeps an UpstreamFailure as it is', () => {
@@ -101,5 +110,84 @@ describe('toClientError', () => {
     [new UpstreamFailure('aborted', ''), 499, 'client_closed_request'],
   ])('%#: %s → %i %s', (failure, status, code) => {
     expect(toClientError(failure)).toMatchObject({ statusCode: status, code, expose: true });
+  });
+});
+
+describe('toSessionOpenError', () => {
+  const secret = 'router-password-0123456789';
+
+  it.each<[UpstreamFailure, number, string, string, string]>([
+    [
+      new UpstreamFailure('server_error', '', { status: 500 }),
+      502,
+      'upstream_error',
+      'upstream_error',
+      'the model upstream failed (status 500)',
+    ],
+    [
+      new UpstreamFailure('timeout', ''),
+      504,
+      'upstream_timeout',
+      'timeout_error',
+      'the model upstream did not answer in time',
+    ],
+    [
+      new UpstreamFailure('malformed_response', ''),
+      502,
+      'upstream_invalid_response',
+      'upstream_error',
+      'the model upstream returned an invalid response',
+    ],
+    [
+      new UpstreamFailure('connection', ''),
+      502,
+      'upstream_unreachable',
+      'upstream_error',
+      'could not reach the model upstream',
+    ],
+    [
+      new UpstreamFailure('auth', '', { status: 401 }),
+      502,
+      'upstream_auth_failed',
+      'upstream_error',
+      'the model upstream refused the gateway credentials',
+    ],
+  ])('%#: %s → %i %s, saying the session failed', (failure, status, code, type, reason) => {
+    expect(toSessionOpenError(failure, [secret])).toMatchObject({
+      statusCode: status,
+      code,
+      openaiType: type,
+      param: null,
+      expose: true,
+      message: `Could not open a model session: ${reason}`,
+    });
+  });
+
+  it('never repeats what the upstream said in a 5xx, secrets included', () => {
+    const err = toSessionOpenError(
+      classifyUpstreamError(statusError(500, { error: `could not sign with ${secret}` }), {
+        timedOut: false,
+      }),
+      [secret],
+    );
+    expect(err.statusCode).toBe(502);
+    expect(err.message).not.toContain(secret);
+    expect(err.message).not.toContain('sign');
+  });
+
+  it('keeps a 4xx answer as the chat path has it: its status and the redacted message', () => {
+    const failure = classifyUpstreamError(
+      statusError(400, { error: `sessionDuration too long for ${secret}` }),
+      { timedOut: false },
+    );
+    expect(toSessionOpenError(failure, [secret])).toMatchObject({
+      statusCode: 400,
+      code: 'upstream_rejected',
+      message: 'sessionDuration too long for [REDACTED]',
+    });
+    expect(toSessionOpenError(new UpstreamFailure('rate_limited', '', { retryAfter: '4' }))).toMatchObject({
+      statusCode: 429,
+      headers: { 'Retry-After': '4' },
+    });
   });
 });
