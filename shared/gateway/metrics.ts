@@ -36,6 +36,7 @@ function powertools(): Metrics {
  * - AutomatedSessionCreations (Count; Backend)  sessions the gateway opened by itself
  * - SessionCreations (Count; Backend, Reason)    every session opened, by why
  * - SessionCreationLatency (ms; Backend, Automated)
+ * - SessionCreationFailures (Count; Backend, ErrorType)  opens the upstream failed (or timed out)
  * - ChatLatency (ms; Automated | RoutedModel)   whole request, stream included
  * - ChatTimeToFirstByte (ms; Automated | RoutedModel)  streaming only
  * - RoutedRequests (Count; RoutedModel | Automated)    the model distribution
@@ -58,6 +59,11 @@ export class RequestMetrics {
       Backend: backend,
       Automated: String(automated),
     });
+  }
+
+  /** An open the upstream failed; `UpstreamErrors` counts the same failure by ErrorType alone. */
+  sessionOpenFailed(backend: BackendKind, kind: UpstreamFailureKind): void {
+    this.add('SessionCreationFailures', MetricUnit.Count, 1, { Backend: backend, ErrorType: kind });
   }
 
   chatCompleted(automated: boolean, latencyMs: number): void {

@@ -91,6 +91,25 @@ describe('RequestMetrics', () => {
     expect(lines.find((l) => 'SessionCreations' in l)).toMatchObject({ Backend: 'direct', Reason: 'manual' });
   });
 
+  it('counts a failed open by backend and error type, next to the upstream error', () => {
+    const metrics = new RequestMetrics();
+    metrics.upstreamError('timeout');
+    metrics.sessionOpenFailed('morpheus', 'timeout');
+    const lines = emitted(() => metrics.flush());
+    const failure = lines.find((l) => 'SessionCreationFailures' in l) as Record<string, unknown>;
+    expect(failure).toMatchObject({ Backend: 'morpheus', ErrorType: 'timeout', SessionCreationFailures: 1 });
+    expect(definitionOf(failure)).toMatchObject({
+      Namespace: 'Flowgate',
+      Dimensions: [['service', 'Backend', 'ErrorType']],
+      Metrics: [{ Name: 'SessionCreationFailures', Unit: 'Count' }],
+    });
+    expect(lines.find((l) => 'UpstreamErrors' in l)).toMatchObject({
+      ErrorType: 'timeout',
+      UpstreamErrors: 1,
+    });
+    expect(lines.find((l) => 'UpstreamErrors' in l)).not.toHaveProperty('Backend');
+  });
+
   it('writes nothing when nothing was recorded, and nothing twice', () => {
     const metrics = new RequestMetrics();
     expect(emitted(() => metrics.flush())).toEqual([]);
