@@ -1,5 +1,5 @@
 import { gateway } from '../shared/gateway/gateway';
-import { noActiveSession } from '../shared/gateway/sessions/session-service';
+import { noActiveSession } from '../shared/gateway/sessions/session-errors';
 import { sessionView } from '../shared/gateway/sessions/session-view';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError, NotFoundError } from '../../errors';
 import type { Identity } from '../../http/request';
 import type { Logger } from '../../logger';
 import { backendFor, type Backends } from '../backends/backends';
@@ -9,6 +8,8 @@ import { classifyUpstreamError } from '../backends/upstream-errors';
 import type { RequestMetrics, SessionOpenReason } from '../metrics';
 import type { ModelTarget } from '../model-config';
 import type { SessionCache } from './session-cache';
+import { noActiveSession, SessionBusyError } from './session-errors';
+import { sessionOpenError } from './session-open-error';
 import type { ModelSession, SessionOrigin, SessionRecord, SessionRepository } from './session-repository';
 
 export interface SessionCallContext {
@@ -47,27 +48,6 @@ export interface SessionServiceOptions {
   closeTimeoutMs: number;
   now?: () => number;
 }
-
-/** Another request holds the opening lease for longer than it should. */
-export class SessionBusyError extends AppError {
-  constructor() {
-    super(
-      503,
-      'session_busy',
-      'A model session for this API key is still being opened; retry shortly',
-      true,
-      {
-        openaiType: 'api_error',
-        headers: { 'Retry-After': '1' },
-      },
-    );
-  }
-}
-
-export const noActiveSession = () =>
-  new NotFoundError('No active session found for API key', 'session_not_found', {
-    openaiType: 'session_not_found',
-  });
 
 /** How much longer than the open timeout a lease lasts, so a slow but live opener keeps it. */
 const LEASE_MARGIN_MS = 5_000;
@@ -155,11 +135,12 @@ export class SessionService {
       try {
         upstreamId = await backend.openSession(request.target, spec.durationSeconds, deadline.signal);
       } catch (err) {
-        await this.repository.release(keyId, token, leaseVersion, previous);
-        const failure = classifyUpstreamError(err, { timedOut: deadline.timedOut });
-        ctx.metrics.upstreamError(failure.kind);
-        ctx.log.warn('model session open failed', { targetId: request.target.id, kind: failure.kind });
-        throw failure;
+        // Should even the release fail, the lease runs out by itself; the caller hears of
+        // the upstream failure, which is what went wrong first.
+        await this.repository
+          .release(keyId, token, leaseVersion, previous)
+          .catch((e: unknown) => ctx.log.error('model session lease release failed', { error: e as Error }));
+        throw sessionOpenError(err, { timedOut: deadline.timedOut, backend, target: request.target, ctx });
       } finally {
         deadline.disarm();
       }

@@ -1,11 +1,14 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startMorpheusStub, type MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
 import { startOpenAiStub, type OpenAiStub } from '../../../infra/local/stubs/openai-stub';
+import { AppError } from '../../../shared/errors';
 import type { Backends } from '../../../shared/gateway/backends/backends';
+import type { RequestMetrics } from '../../../shared/gateway/metrics';
 import { parseModelConfig, type ModelTarget } from '../../../shared/gateway/model-config';
 import { SessionCache } from '../../../shared/gateway/sessions/session-cache';
 import { SessionRepository, type ModelSession } from '../../../shared/gateway/sessions/session-repository';
 import { SessionService, type ObtainRequest } from '../../../shared/gateway/sessions/session-service';
+import { Logger } from '../../../shared/logger';
 import { testRepositoryDeps } from '../../support/identity';
 import { newIdentity, quietContext, stubBackends } from './support';
 
@@ -20,6 +23,24 @@ const config = parseModelConfig(
   },
 );
 const target = (id: string) => config.targets.get(id) as ModelTarget;
+
+/** The EMF lines a request's metrics write when flushed. */
+function emfOf(metrics: RequestMetrics): Array<Record<string, unknown>> {
+  const lines: string[] = [];
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    metrics.flush();
+  } finally {
+    spy.mockRestore();
+  }
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .filter((l) => l.includes('"_aws"'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
 
 describe('model sessions (DynamoDB Local + stub proxy-router)', () => {
   const deps = testRepositoryDeps();
@@ -167,8 +188,9 @@ describe('model sessions (DynamoDB Local + stub proxy-router)', () => {
     const first = (await service.obtain(automatic(identity, 'm/llama'), quietContext()))!.session;
     morpheus.faults.enqueue({ kind: 'status', status: 500, path: '/blockchain/models/*/session' });
     await expect(service.obtain(automatic(identity, 'm/qwen'), quietContext())).rejects.toMatchObject({
-      name: 'UpstreamFailure',
-      kind: 'server_error',
+      statusCode: 502,
+      code: 'upstream_error',
+      expose: true,
     });
     expect(await repository.read(identity.keyId, true)).toMatchObject({
       state: 'active',
@@ -184,10 +206,65 @@ describe('model sessions (DynamoDB Local + stub proxy-router)', () => {
     morpheus.faults.enqueue({ kind: 'delay', ms: 2_000, path: '/blockchain/models/*/session' });
     await expect(container(300).obtain(automatic(identity, 'm/llama'), quietContext())).rejects.toMatchObject(
       {
-        kind: 'timeout',
+        statusCode: 504,
+        code: 'upstream_timeout',
       },
     );
     expect(await repository.read(identity.keyId, true)).toEqual({ state: 'none' });
+  });
+
+  it('every failed open is an exposable client error, counted by backend and error type', async () => {
+    const identity = newIdentity();
+    const service = container();
+    for (const [fault, code, kind] of [
+      [{ kind: 'status', status: 503 }, 'upstream_error', 'server_error'],
+      [{ kind: 'malformed-json' }, 'upstream_invalid_response', 'malformed_response'],
+      [
+        { kind: 'status', status: 200, body: { sessionID: 42 } },
+        'upstream_invalid_response',
+        'malformed_response',
+      ],
+      [{ kind: 'reset' }, 'upstream_unreachable', 'connection'],
+    ] as const) {
+      morpheus.faults.enqueue({ ...fault, path: '/blockchain/models/*/session' });
+      const ctx = quietContext();
+      const err: unknown = await service.obtain(automatic(identity, 'm/llama'), ctx).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ statusCode: 502, code, expose: true });
+      expect(emfOf(ctx.metrics).filter((l) => 'SessionCreationFailures' in l)).toEqual([
+        expect.objectContaining({ Backend: 'morpheus', ErrorType: kind, SessionCreationFailures: 1 }),
+      ]);
+      expect(await repository.read(identity.keyId, true)).toEqual({ state: 'none' });
+    }
+  });
+
+  it('a release that fails too still tells the caller what the upstream did', async () => {
+    const identity = newIdentity();
+    // The table refuses the release (and only that); the open itself fails upstream.
+    const client = Object.create(deps.client) as typeof deps.client;
+    client.send = ((command: { input: { ConditionExpression?: string } }) =>
+      command instanceof DeleteCommand && command.input.ConditionExpression === 'leaseToken = :t'
+        ? Promise.reject(new Error('table unreachable'))
+        : deps.client.send(command as never)) as typeof deps.client.send;
+    const service = new SessionService(
+      new SessionRepository({ client, tableName: deps.tableName }),
+      backends,
+      new SessionCache(10_000),
+      { openTimeoutMs: 5_000, closeTimeoutMs: 2_000 },
+    );
+    const logged: string[] = [];
+    const ctx = { ...quietContext(), log: new Logger({}, 'warn', (line) => logged.push(line)) };
+    morpheus.faults.enqueue({ kind: 'status', status: 500, path: '/blockchain/models/*/session' });
+    await expect(service.obtain(automatic(identity, 'm/llama'), ctx)).rejects.toMatchObject({
+      statusCode: 502,
+      code: 'upstream_error',
+    });
+    expect(logged.map((l) => JSON.parse(l).message)).toEqual([
+      'model session lease release failed',
+      'model session open failed',
+    ]);
+    // The lease is left to run out on its own.
+    expect(await repository.read(identity.keyId, true)).toMatchObject({ state: 'opening' });
   });
 
   it('does not open when openSpec declines, and lets openSpec refuse with its own error', async () => {
