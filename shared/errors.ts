@@ -148,3 +148,32 @@ export class InternalError extends AppError {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
+
+/**
+ * A JSON body nested deeper than the edge allows. Refused before any validation or walk
+ * over it, so nothing downstream needs to survive arbitrary depth.
+ */
+export class JsonTooDeepError extends AppError {
+  constructor(maxDepth: number, part: string) {
+    super(400, 'json_too_deep', `Request ${part} is nested deeper than ${maxDepth} levels`, true, {
+      details: { part, max_depth: maxDepth },
+      param: part,
+    });
+  }
+}
+
+/**
+ * Text with a lone UTF-16 surrogate (a `\ud800`-style escape with no partner). It has no
+ * UTF-8 form, so storing and echoing it would hand strict JSON parsers invalid text.
+ */
+export class InvalidUnicodeError extends AppError {
+  constructor(part: string) {
+    super(
+      400,
+      'invalid_unicode',
+      `Request ${part} contains a lone UTF-16 surrogate; send well-formed Unicode text`,
+      true,
+      { details: { part }, param: part },
+    );
+  }
+}

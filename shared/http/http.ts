@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { env } from '../config/env';
 import { UnauthorizedError, type AppError } from '../errors';
 import { logger as rootLogger, type Logger } from '../logger';
+import { assertWellFormedParams } from './json-limits';
 import { errorStyleFor, renderError, toPublicError } from './render-error';
 import { identityFrom, lowerCaseHeaders, parseJson, rawBody, validateParts, type Identity } from './request';
 import type { HttpResponse } from './response';
@@ -58,7 +59,10 @@ export function startRequest(event: APIGatewayProxyEvent, context: Context): Req
   return { requestId, identity, log, started: Date.now(), headers: baseHeaders(requestId) };
 }
 
-/** Auth check, body size limit, JSON parsing and zod validation; throws the AppError to render. */
+/**
+ * Auth check, body size limit, well-formed Unicode in query and path, JSON parsing within
+ * the depth limit, and zod validation; throws the AppError to render.
+ */
 export function buildRequest<B extends Schema, Q extends Schema, P extends Schema>(
   event: APIGatewayProxyEvent,
   context: Context,
@@ -70,6 +74,9 @@ export function buildRequest<B extends Schema, Q extends Schema, P extends Schem
   // misconfigured route must fail closed.
   if ((options.auth ?? 'apiKey') === 'apiKey' && !identity) throw new UnauthorizedError();
   const raw = rawBody(event, options.maxBodyBytes ?? env.MAX_BODY_BYTES);
+  assertWellFormedParams(event.pathParameters, 'path');
+  assertWellFormedParams(event.queryStringParameters, 'query');
+  assertWellFormedParams(event.multiValueQueryStringParameters, 'query');
   const parsed = validateParts(options.schema ?? {}, {
     body: options.schema?.body ? (parseJson(raw) ?? {}) : undefined,
     query: event.queryStringParameters ?? {},

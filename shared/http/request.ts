@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod';
-import { InvalidJsonError, PayloadTooLargeError, ValidationError } from '../errors';
+import { InvalidJsonError, PayloadTooLargeError, ValidationError, type AppError } from '../errors';
+import { assertJsonLimits } from './json-limits';
+import { pathIdNotFound } from './path-id';
 
 export interface Identity {
   userId: string;
@@ -31,13 +33,17 @@ export function rawBody(event: APIGatewayProxyEvent, maxBytes: number): string {
   return buffer.toString('utf8');
 }
 
+/** The body as JSON, within the edge's depth and Unicode limits (./json-limits.ts). */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new InvalidJsonError();
   }
+  assertJsonLimits(value, 'body');
+  return value;
 }
 
 export interface ValidationIssue {
@@ -59,6 +65,10 @@ type Part = 'body' | 'query' | 'path';
 /**
  * Parses each part with its zod schema. Every issue of every part is collected, so one
  * 400 lists all that is wrong; the first one names the problem in the message.
+ *
+ * A malformed path id (./path-id.ts) is not a validation issue: it answers the route's
+ * 404, and only where an unknown id would, after the other parts have passed, so the two
+ * are indistinguishable.
  */
 export function validateParts(
   schemas: Partial<Record<Part, z.ZodType>>,
@@ -66,11 +76,17 @@ export function validateParts(
 ): Partial<Record<Part, unknown>> {
   const parsed: Partial<Record<Part, unknown>> = {};
   const issues: ValidationIssue[] = [];
+  let notFound: AppError | undefined;
   for (const part of ['path', 'query', 'body'] as const) {
     const schema = schemas[part];
     if (!schema) continue;
     const result = schema.safeParse(values[part]);
-    if (result.success) parsed[part] = result.data;
+    if (result.success) {
+      parsed[part] = result.data;
+      continue;
+    }
+    const missing = part === 'path' ? pathIdNotFound(result.error) : undefined;
+    if (missing) notFound = missing;
     else issues.push(...toIssues(result.error, part));
   }
   const first = issues[0];
@@ -82,5 +98,6 @@ export function validateParts(
       { param: rest.join('.') || null },
     );
   }
+  if (notFound) throw notFound;
   return parsed;
 }
