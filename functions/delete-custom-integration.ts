@@ -2,7 +2,7 @@ import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
 import { IntegrationRepository } from '../shared/integrations/integration-repository';
-import { IntegrationPath } from '../shared/integrations/integration-schema';
+import { IntegrationPath } from '../shared/integrations/integration-path';
 
 const integrations = new IntegrationRepository(defaultRepositoryDeps());
 

@@ -1,10 +1,8 @@
-import * as z from 'zod';
 import { auditLog, userActor } from '../shared/audit/audit-log';
+import { CredentialPath } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
 import { noContent } from '../shared/http/response';
-
-const Path = z.object({ id: z.string().min(1).max(512) });
 
 export const handler = http(
   async ({ path, identity, log }) => {
@@ -18,5 +16,5 @@ export const handler = http(
     });
     return noContent();
   },
-  { schema: { path: Path } },
+  { schema: { path: CredentialPath } },
 );

@@ -1,12 +1,12 @@
-import * as z from 'zod';
 import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
-import { ApiKeyRepository } from '../shared/identity/api-key-repository';
 import { http } from '../shared/http/http';
+import { pathIdSchema } from '../shared/http/path-id';
+import { ApiKeyRepository, apiKeyNotFound, isApiKeyId } from '../shared/identity/api-key-repository';
 import { ok } from '../shared/http/response';
 
 const keys = new ApiKeyRepository(defaultRepositoryDeps());
 
-const Path = z.object({ key_id: z.string().min(1).max(128) });
+const Path = pathIdSchema('key_id', { wellFormed: isApiKeyId, notFound: apiKeyNotFound });
 
 /** Revokes one of the caller's keys; the authorizer rejects it once its cache entry expires. */
 export const handler = http(

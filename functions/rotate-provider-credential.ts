@@ -1,11 +1,10 @@
 import * as z from 'zod';
 import { auditLog, userActor } from '../shared/audit/audit-log';
-import { credentialView } from '../shared/credentials/credential-service';
+import { CredentialPath, credentialView } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
 
-const Path = z.object({ id: z.string().min(1).max(512) });
 const Body = z.strictObject({
   value: z
     .string()
@@ -28,5 +27,5 @@ export const handler = http(
     });
     return ok(credentialView(record));
   },
-  { schema: { path: Path, body: Body } },
+  { schema: { path: CredentialPath, body: Body } },
 );

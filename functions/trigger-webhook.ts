@@ -5,11 +5,11 @@ import { http } from '../shared/http/http';
 import { accepted, ok } from '../shared/http/response';
 import { runView } from '../shared/runs/run-views';
 import { requestWindow } from '../shared/runs/run-window';
-import { webhookNotFound } from '../shared/webhooks/webhook-repository';
+import { WebhookTokenPath, webhookNotFound } from '../shared/webhooks/webhook-repository';
 import { SIGNATURE_HEADER } from '../shared/webhooks/webhook-secrets';
 import { webhookTriggerBody } from '../shared/webhooks/webhook-trigger';
 
-const Path = z.object({ token: z.string().min(1).max(256) });
+const Path = WebhookTokenPath;
 const Query = z.record(z.string(), z.string());
 
 /**

@@ -2,7 +2,8 @@ import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
 import { IntegrationRepository } from '../shared/integrations/integration-repository';
-import { IntegrationBody, IntegrationPath } from '../shared/integrations/integration-schema';
+import { IntegrationPath } from '../shared/integrations/integration-path';
+import { IntegrationBody } from '../shared/integrations/integration-schema';
 import { integrationView } from '../shared/integrations/integration-views';
 
 const integrations = new IntegrationRepository(defaultRepositoryDeps());

@@ -1,6 +1,8 @@
 import type { KeyManagement } from '../crypto/key-management';
 import { BadRequestError } from '../errors';
+import { pathIdSchema } from '../http/path-id';
 import type { ProviderCatalog } from '../plans/plan-validation';
+import { parseCredentialId } from './credential-ids';
 import {
   credentialNotFound,
   type CredentialRecord,
@@ -15,6 +17,12 @@ export const credentialContext = (userId: string, provider: string, credentialTy
 });
 
 export const lastFour = (value: string) => value.slice(-4);
+
+/** `{id}` of `/api/provider-credentials/{id}`: anything but a minted credential id is the same 404. */
+export const CredentialPath = pathIdSchema('id', {
+  wellFormed: (id) => parseCredentialId(id) !== undefined,
+  notFound: credentialNotFound,
+});
 
 export interface NewCredential {
   provider: string;

@@ -7,6 +7,8 @@ import * as z from 'zod';
 import { withScheduleSpec } from '../scheduling/schedule-spec';
 import { DEPLOYMENT_STATUSES } from '../traces/trace-types';
 
+export { TracePath } from '../traces/trace-body';
+
 /** Trace and plan names have the same bound as on create. */
 const Name = z.string().trim().min(1).max(200);
 const Id = z.string().min(1).max(256);
@@ -18,9 +20,6 @@ export type DeployBody = z.output<typeof DeployBody>;
 /** `POST /api/execution-plans/{plan_id}/schedule`: the deploy body without `trace_id`. */
 export const PlanScheduleBody = withScheduleSpec({ name: Name.optional() });
 export type PlanScheduleBody = z.output<typeof PlanScheduleBody>;
-
-/** `{trace_id}` in a path: any string, so a malformed id is a 404 like any unknown one. */
-export const TracePath = z.object({ trace_id: Id });
 
 export const StatusQuery = z.object({
   status: z.enum(DEPLOYMENT_STATUSES, {

@@ -3,7 +3,7 @@ import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
 import { queryAllByPrefix } from '../db/query-all';
 import { NotFoundError } from '../errors';
-import { newId } from '../ids';
+import { isId, newId } from '../ids';
 import { generateApiKey } from './api-key-secret';
 
 /** What the owner sees about a key. The hash and the plaintext are never part of it. */
@@ -32,6 +32,12 @@ export interface ApiKeyLookup {
  */
 const lookupKey = (hash: string) => ({ PK: `KEY#${hash}`, SK: 'KEY' });
 const ownerKey = (userId: string, keyId: string) => ({ PK: `USER#${userId}`, SK: `APIKEY#${keyId}` });
+
+/** Another user's key, a revoked one and one that never existed all look the same. */
+export const apiKeyNotFound = () => new NotFoundError('API key not found', 'key_not_found');
+
+/** Whether `keyId` has the shape keys are minted with (`key_` and 24 hex). */
+export const isApiKeyId = (keyId: string) => isId('key', keyId);
 
 /** last_used_at is refreshed at most this often, so busy keys do not cost a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -102,7 +108,7 @@ export class ApiKeyRepository {
     const { Item } = await this.deps.client.send(
       new GetCommand({ TableName: this.deps.tableName, Key: ownerKey(userId, keyId), ConsistentRead: true }),
     );
-    if (!Item || Item.revokedAt) throw new NotFoundError('API key not found', 'key_not_found');
+    if (!Item || Item.revokedAt) throw apiKeyNotFound();
     const revokedAt = now.toISOString();
     try {
       await this.deps.client.send(
@@ -130,7 +136,7 @@ export class ApiKeyRepository {
         }),
       );
     } catch (err) {
-      if (isConditionalFailure(err)) throw new NotFoundError('API key not found', 'key_not_found');
+      if (isConditionalFailure(err)) throw apiKeyNotFound();
       throw err;
     }
   }

@@ -64,6 +64,3 @@ export const IntegrationBody = z.strictObject({
 });
 
 export type IntegrationBodyInput = z.infer<typeof IntegrationBody>;
-
-/** Any string: an id that does not exist and another user's id both end as the same 404. */
-export const IntegrationPath = z.object({ integration_id: z.string().min(1).max(128) });

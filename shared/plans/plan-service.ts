@@ -1,13 +1,17 @@
-import * as z from 'zod';
 import { automationScheduleView } from '../deployment/automation-schedule-record';
+import { pathIdSchema } from '../http/path-id';
+import { timeOfSortableId } from '../runs/sortable-id';
 import type { WebhookRepository } from '../webhooks/webhook-repository';
 import type { Page, PlanRecord, PlanRepository } from './plan-repository';
 import { planNotFound } from './plan-repository';
 import type { PlanBody } from './plan-schema';
 import { validatePlanSteps, type ProviderCatalog } from './plan-validation';
 
-/** `{plan_id}` in a path: any string, so a malformed id is a 404 like any unknown one. */
-export const PlanPath = z.object({ plan_id: z.string().min(1).max(256) });
+/** `{plan_id}` in a path: anything but a minted plan id is the same 404 as an unknown one. */
+export const PlanPath = pathIdSchema('plan_id', {
+  wellFormed: (id) => timeOfSortableId('plan', id) !== undefined,
+  notFound: planNotFound,
+});
 
 /**
  * Something else that hangs off a plan and must go when it does. Webhooks are removed in

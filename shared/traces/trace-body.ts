@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import { pathIdSchema } from '../http/path-id';
 import { PlanBodySchema, StepsSchema } from '../plans/plan-schema';
+import { timeOfSortableId } from '../runs/sortable-id';
+import { traceNotFound } from './trace-repository';
 
 /** A request the LLM drafts from; long enough for a detailed description, short enough for any model. */
 export const MAX_MESSAGE_CHARS = 8000;
@@ -31,5 +34,8 @@ export const CreateTraceBody = z
 
 export type CreateTraceInput = z.infer<typeof CreateTraceBody>;
 
-/** `{trace_id}` in a path: any string, so a malformed id is a 404 like any unknown one. */
-export const TracePath = z.object({ trace_id: z.string().min(1).max(256) });
+/** `{trace_id}` in a path: anything but a minted trace id is the same 404 as an unknown one. */
+export const TracePath = pathIdSchema('trace_id', {
+  wellFormed: (id) => timeOfSortableId('trace', id) !== undefined,
+  notFound: traceNotFound,
+});

@@ -2,7 +2,9 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
 import { NotFoundError } from '../errors';
+import { pathIdSchema } from '../http/path-id';
 import { PlanRepository, planNotFound } from '../plans/plan-repository';
+import { isWebhookToken } from './webhook-secrets';
 
 export interface WebhookRecord {
   tokenHash: string;
@@ -14,6 +16,12 @@ export interface WebhookRecord {
 }
 
 export const webhookNotFound = () => new NotFoundError('Webhook not found', 'webhook_not_found');
+
+/** `{token}` of `POST /api/webhook/{token}`: anything but a minted token is an unknown webhook. */
+export const WebhookTokenPath = pathIdSchema('token', {
+  wellFormed: isWebhookToken,
+  notFound: webhookNotFound,
+});
 
 /*
  * WEBHOOK#<sha256(token)> / WEBHOOK, and the plan item holds the same hash so deleting

@@ -3,6 +3,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 /** The public part of the URL: 256 random bits. Only its SHA-256 is stored. */
 export const newWebhookToken = () => `wh_${randomBytes(32).toString('base64url')}`;
 
+/** Whether `token` has the shape newWebhookToken mints: `wh_` and 43 base64url characters. */
+export const isWebhookToken = (token: string) => /^wh_[A-Za-z0-9_-]{43}$/.test(token);
+
 /** The HMAC key the caller signs with: shown once, stored only as KMS ciphertext. */
 export const newSigningSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
