@@ -15,7 +15,8 @@
  *   which custom schedules ignore.
  * - An interval is "Every N minutes|hours|days" (N may be omitted for 1), a raw
  *   `cron(...)` or `rate(...)`, or a one-time `at(yyyy-mm-ddThh:mm:ss)` in the time zone.
- * - Fields that do not apply to the type (days on a daily schedule) are ignored.
+ * - Fields that do not apply to the type (days on a daily schedule) are ignored, but a
+ *   field that is none of the above is refused (400 naming it), as on every other route.
  * - `timezone` defaults to UTC.
  */
 import * as z from 'zod';
@@ -97,7 +98,7 @@ export function scheduleExpression(spec: ScheduleSpec): string {
 
 const DayOfMonth = z.union([z.number(), z.string()]);
 
-const ScheduleConfig = z.object({
+const ScheduleConfig = z.strictObject({
   timezone: z.string().optional(),
   days: z.array(z.string()).optional(),
   day_of_month: DayOfMonth.optional(),
@@ -267,7 +268,7 @@ function toBody(fields: SpecFields, spec: ScheduleSpec): ScheduleSpecBody {
  * The output's schedule fields are a ScheduleSpecBody.
  */
 export function withScheduleSpec<S extends z.ZodRawShape>(shape: S) {
-  return z.object({ ...shape, ...scheduleSpecShape }).transform((value, ctx) => {
+  return z.strictObject({ ...shape, ...scheduleSpecShape }).transform((value, ctx) => {
     const fields = value as SpecFields;
     const { spec, issues } = analyze(fields, new Date());
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });

@@ -264,7 +264,7 @@ describe('ScheduleSpecSchema output', () => {
       ScheduleSpecSchema.parse({
         schedule_type: 'weekly',
         schedule_time: '14:30',
-        schedule_config: { days: ['friday', 'Monday', 'FRIDAY'], day_of_month: 3, extra: true },
+        schedule_config: { days: ['friday', 'Monday', 'FRIDAY'], day_of_month: 3 },
       }),
     ).toEqual({
       schedule_type: 'weekly',
