@@ -39,6 +39,20 @@ export const GATEWAY_ERRORS = {
     message: 'Request body exceeds the 10 MB limit',
     type: 'invalid_request_error',
   },
+  /** The local server only: Node's HTTP parser refuses a request line plus headers over its limit. */
+  headersTooLarge: {
+    statusCode: 431,
+    code: 'request_header_fields_too_large',
+    message: 'Request line and headers exceed the size limit',
+    type: 'invalid_request_error',
+  },
+  /** The local server only: the request did not arrive within the server's request timeout. */
+  requestTimeout: {
+    statusCode: 408,
+    code: 'request_timeout',
+    message: 'The request was not received in time',
+    type: 'invalid_request_error',
+  },
   unsupportedMediaType: {
     statusCode: 415,
     code: 'unsupported_media_type',

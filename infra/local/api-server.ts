@@ -23,6 +23,7 @@ import {
   isStreamingHandler,
   type StreamingHandler,
 } from './awslambda-globals';
+import { answerClientError } from './client-error';
 import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { LocalAuthorizer } from './local-authorizer';
@@ -263,6 +264,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     });
   });
   server.keepAliveTimeout = 5000;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
