@@ -5,6 +5,7 @@ import {
   resolveTemplates,
   type TemplateContext,
 } from '../../../../shared/engine/templating';
+import { assertJsonLimits, MAX_JSON_DEPTH } from '../../../../shared/http/json-limits';
 
 const ctx: TemplateContext = {
   steps: {
@@ -124,5 +125,29 @@ describe('parseReference and findReferences', () => {
   it('finds references anywhere in a params object', () => {
     const refs = findReferences({ a: ['{{steps.one.output}} and {{run.id}}'], b: { c: '{{nope}}' }, d: 3 });
     expect(refs.map((r) => r.kind)).toEqual(['step', 'run.id']);
+  });
+});
+
+describe('at the edge depth limit (MAX_JSON_DEPTH)', () => {
+  /** A plan body nested exactly MAX_JSON_DEPTH deep, with a placeholder at the bottom. */
+  function deepestPlanBody() {
+    // body {} > steps [] > step {} > params {}: 4 levels before the nested part.
+    let params: unknown = { value: '{{run.id}}' };
+    for (let depth = 5; depth <= MAX_JSON_DEPTH; depth++) params = { next: params };
+    return { name: 'deep', steps: [{ id: 'a', provider: 'data', action: 'transform', params }] };
+  }
+
+  it('the body is exactly at the limit, not over it', () => {
+    const body = deepestPlanBody();
+    expect(() => assertJsonLimits(body)).not.toThrow();
+    expect(() => assertJsonLimits({ wrap: body })).toThrow();
+  });
+
+  it('resolves and finds a placeholder at the bottom', () => {
+    const params = deepestPlanBody().steps[0]!.params;
+    const resolved = JSON.stringify(resolveTemplates(params, ctx));
+    expect(resolved).toContain('"value":"run_123"');
+    expect(resolved).not.toContain('{{');
+    expect(findReferences(params).map((r) => r.kind)).toEqual(['run.id']);
   });
 });
