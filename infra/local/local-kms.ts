@@ -7,7 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DecryptionError,
@@ -77,7 +77,10 @@ async function createKeyFile(dir: string, file: string): Promise<void> {
   }
 }
 
-/** Reads `<dir>/kms.key`, creating it (mode 0600) on first use; refuses a file of the wrong size. */
+/**
+ * Reads `<dir>/kms.key`, creating it (mode 0600) on first use; refuses a file of the wrong
+ * size. A key file that others may read (an older run, a copy) is made 0600 again.
+ */
 export async function loadOrCreateKeyFile(dir: string): Promise<Buffer> {
   const file = path.join(dir, KEY_FILE_NAME);
   let key = await readIfExists(file);
@@ -91,6 +94,7 @@ export async function loadOrCreateKeyFile(dir: string): Promise<Buffer> {
         'restore the original file (deleting it makes existing ciphertext unreadable).',
     );
   }
+  if ((await stat(file)).mode & 0o077) await chmod(file, 0o600);
   return key;
 }
 

@@ -35,6 +35,19 @@ describe('the Java check before DynamoDB Local', () => {
     else expect(() => checkJava(java)).toThrow(/Java 17 or newer/);
   });
 
+  it('names the missing jdk.compiler module at once, without waiting for a start that cannot come', async () => {
+    // The real Java of this machine, with every module but java.base hidden, as in a JRE without the compiler.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'java-')), 'java');
+    writeFileSync(file, '#!/bin/sh\nexec java --limit-modules java.base "$@"\n');
+    chmodSync(file, 0o755);
+    const started = Date.now();
+    const failure = await startDynamoDbLocal({ javaCommand: file }).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(JavaMissingError);
+    expect((failure as Error).message).toContain('without the jdk.compiler module');
+    expect((failure as Error).message).toContain(JAVA_INSTALL_HINT);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+
   it('refuses to start DynamoDB Local without a suitable Java', async () => {
     await expect(
       startDynamoDbLocal({ javaCommand: fakeJava('openjdk version "11.0.2"') }),

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { KEY_FILE_NAME, KeyFileError, LocalKms } from '../../../../infra/local/local-kms';
@@ -106,6 +106,16 @@ describe('LocalKms', () => {
     const second = await LocalKms.create({ dir: keyDir });
     await expect(second.decrypt(ciphertext, context)).resolves.toBe('persisted');
     expect((await readFile(file)).equals(key)).toBe(true);
+  });
+
+  it('makes a key file that others may read 0600 again, keeping the key', async () => {
+    const original = await LocalKms.create({ dir });
+    const ciphertext = await original.encrypt('kept', context);
+    const file = path.join(dir, KEY_FILE_NAME);
+    await chmod(file, 0o644);
+    const reopened = await LocalKms.create({ dir });
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await expect(reopened.decrypt(ciphertext, context)).resolves.toBe('kept');
   });
 
   it('agrees on one key when several instances start at once', async () => {
