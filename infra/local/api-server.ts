@@ -24,6 +24,7 @@ import {
   type StreamingHandler,
 } from './awslambda-globals';
 import { answerClientError } from './client-error';
+import { DRAIN_GRACE_MS } from './drain';
 import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { LocalAuthorizer } from './local-authorizer';
@@ -47,7 +48,11 @@ export interface ApiServer {
   server: Server;
   /** Forgets cached authorizer results (as a redeploy would). */
   clearAuthorizerCache(): void;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections and drains: idle keep-alive connections close at once,
+   * busy ones once their response is done; after `graceMs` what is left is cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 class TooLargeError extends Error {}
@@ -275,10 +280,18 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     port,
     server,
     clearAuthorizerCache: () => authorizer.clear(),
-    close: () =>
+    close: (graceMs = DRAIN_GRACE_MS) =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        // Node keeps a keep-alive connection open after its last response until
+        // keepAliveTimeout, so idle ones are swept until the server has closed.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
