@@ -7,6 +7,8 @@ export interface RecordedRequest {
   /** The path without the query string. */
   path: string;
   query: URLSearchParams;
+  /** The query string exactly as sent, without the `?` (parsing would re-encode it). */
+  rawQuery: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -82,6 +84,7 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         method: req.method ?? '',
         path: url.pathname,
         query: url.searchParams,
+        rawQuery: url.search.slice(1),
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
