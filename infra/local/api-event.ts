@@ -19,11 +19,19 @@ export interface IncomingHttpRequest {
   sourceIp: string;
 }
 
+/**
+ * Grouped in a Map, so a name such as `__proto__` or `constructor` is a name like any other
+ * (indexing a plain object would reach Object.prototype), and written out as own properties.
+ */
 function multiMap(pairs: [string, string][]): Record<string, string[]> | null {
   if (pairs.length === 0) return null;
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of pairs) (out[k] ??= []).push(v);
-  return out;
+  const grouped = new Map<string, string[]>();
+  for (const [k, v] of pairs) {
+    const values = grouped.get(k);
+    if (values) values.push(v);
+    else grouped.set(k, [v]);
+  }
+  return Object.fromEntries(grouped);
 }
 
 /** API Gateway's single-value maps keep the last value of a repeated name. */
