@@ -10,7 +10,7 @@ import { ok } from '../shared/http/response';
 const gw = gateway();
 
 const Query = z.object({ model_id: z.string().trim().min(1).max(256) });
-const Body = z.object({
+const Body = z.strictObject({
   sessionDuration: z.number().int().min(SESSION_DURATION_MIN).max(SESSION_DURATION_MAX).optional(),
 });
 
