@@ -1,3 +1,4 @@
+import OpenAI from 'openai';
 import type { LocalStack } from '../../../infra/local/local-stack';
 import { routes, type RouteDef } from '../../../infra/routes';
 import { newCredentialId } from '../../../shared/credentials/credential-ids';
@@ -226,6 +227,19 @@ describe('input limits on every route (e2e)', () => {
       const res = await post('/api/execute-plan', `{"steps":${stepsWith(atLimit)}}`);
       expect(res.status).toBe(200);
       expect(JSON.parse(res.text).status).toBe('success');
+    });
+
+    it('streaming chat too: the official SDK gets a 400 json_too_deep in the OpenAI error shape', async () => {
+      const client = new OpenAI({ baseURL: `${stack.apiUrl}/api/v1`, apiKey: data.key, maxRetries: 0 });
+      const content = JSON.parse(nested(70)) as string;
+      const error = await client.chat.completions
+        .create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content }] })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect(error).toMatchObject({ status: 400, code: 'json_too_deep', param: 'body' });
     });
 
     it('a webhook body at exactly 64 levels starts the run', async () => {
