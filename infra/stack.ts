@@ -1,9 +1,18 @@
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Construct } from 'constructs';
-import { authorizerFunction, executionFunction, routes as defaultRoutes, type RouteDef } from './routes';
+import {
+  SWEEP_RATE_MINUTES,
+  authorizerFunction,
+  executionFunction,
+  routes as defaultRoutes,
+  sweepFunction,
+  type RouteDef,
+} from './routes';
 import type { AccessResources } from './constructs/access-grants';
 import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
 import { CredentialsKey } from './constructs/credentials-key';
@@ -70,13 +79,27 @@ export class FlowgateStack extends Stack {
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
     const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', { serviceName: SERVICE_NAME });
 
+    // Every accepted run ends: each minute the sweeper settles runs whose executor was lost.
+    const sweeper = new ApiFunction(this, sweepFunction.name, {
+      ...defaults,
+      def: sweepFunction,
+      resources: withExecution,
+    });
+    // A missed sweep is made up by the next one; retrying a failed one only doubles the work.
+    sweeper.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
+    new events.Rule(this, 'SweepRunsSchedule', {
+      description: 'Flowgate: settle runs whose executor was lost',
+      schedule: events.Schedule.rate(Duration.minutes(SWEEP_RATE_MINUTES)),
+      targets: [new targets.LambdaFunction(sweeper.fn, { retryAttempts: 0 })],
+    });
+
     const authorizer = new ApiFunction(this, authorizerFunction.name, {
       ...defaults,
       def: authorizerFunction,
       resources: withExecution,
     });
     const functions = new Map<string, IFunction>();
-    const taken = new Set([execution.def.name, authorizer.def.name]);
+    const taken = new Set([execution.def.name, authorizer.def.name, sweeper.def.name]);
     for (const route of routes) {
       // Names are construct and logical ids; fail with the entry name, not a CDK path clash.
       if (taken.has(route.name)) throw new Error(`Duplicate function name ${route.name}`);

@@ -29,5 +29,12 @@ export class DataTable extends Construct {
       sortKey: { name: TABLE.gsi1.sortKey, type: string },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE.gsi2.name,
+      partitionKey: { name: TABLE.gsi2.partitionKey, type: string },
+      sortKey: { name: TABLE.gsi2.sortKey, type: string },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...TABLE.gsi2.projected],
+    });
   }
 }

@@ -50,4 +50,25 @@ export const executionFunction: FunctionDef = {
   access: ['table:write', 'kms:decrypt', 'scheduler:pause'],
 };
 
-export const allFunctions: readonly FunctionDef[] = [...routes, authorizerFunction, executionFunction];
+/**
+ * Settles runs whose executor was lost (shared/runs/run-sweeper.ts), every minute. It
+ * resumes runs by invoking the execution function, and an abandoned scheduled run counts
+ * toward the repeated-failure rule, which may pause that schedule.
+ */
+export const sweepFunction: FunctionDef = {
+  name: 'SweepRuns',
+  handler: 'functions/sweep-runs.ts',
+  timeoutSeconds: 60,
+  memoryMb: 512,
+  access: ['table:write', 'execution:invoke', 'scheduler:pause'],
+};
+
+/** How often AWS runs the sweep function (`npm start` uses RUN_SWEEP_INTERVAL_MS). */
+export const SWEEP_RATE_MINUTES = 1;
+
+export const allFunctions: readonly FunctionDef[] = [
+  ...routes,
+  authorizerFunction,
+  executionFunction,
+  sweepFunction,
+];

@@ -1,6 +1,6 @@
 /**
- * Who did what, when: deploys, deployment status changes, deletions of automations, and
- * credential creation and deletion. One item per entry under the user it concerns,
+ * Who did what, when: deploys, deployment status changes, deletions of automations,
+ * credential creation and deletion, and runs Flowgate ended because their executor was lost. One item per entry under the user it concerns,
  * USER#<uid> / AUDIT#<iso time>#<id>, newest first on read, expired after the retention.
  *
  * Entries never carry secrets: details hold ids, names and statuses only.
@@ -26,13 +26,14 @@ export type AuditAction =
   | 'plan.delete'
   | 'credential.create'
   | 'credential.rotate'
-  | 'credential.delete';
+  | 'credential.delete'
+  | 'run.abandoned';
 
 /** A caller (by API key) or Flowgate itself (e.g. the scheduler marking a trace failed). */
 export type AuditActor = { type: 'user'; userId: string; keyId?: string } | { type: 'system'; name: string };
 
 export interface AuditTarget {
-  type: 'trace' | 'plan' | 'credential';
+  type: 'trace' | 'plan' | 'credential' | 'run';
   id: string;
 }
 

@@ -88,6 +88,15 @@ export const EnvSchema = z.object({
   RUN_SYNC_BUDGET_MS: int(8_000, 0, 25_000),
   /** A run's overall deadline across every invocation it takes. */
   RUN_MAX_DURATION_MS: int(900_000, 1000, 86_400_000),
+  /**
+   * How long an executor's claim on a run lasts unless renewed (every half lease while it
+   * works). A run whose lease ran out has lost its executor; the sweeper resumes or ends it.
+   */
+  RUN_LEASE_MS: int(60_000, 1000, 900_000),
+  /** How often `npm start` runs the sweeper (in AWS a schedule runs it every minute). */
+  RUN_SWEEP_INTERVAL_MS: int(60_000, 100, 3_600_000),
+  /** How many times the sweeper gives one run to a new executor before it ends it as abandoned. */
+  RUN_MAX_RECOVERIES: int(3, 0, 20),
   /** Largest webhook request body accepted (it is stored with the run as the trigger). */
   WEBHOOK_MAX_BODY_BYTES: int(32_768, 1024, 131_072),
   // ---- end of automation engine ----

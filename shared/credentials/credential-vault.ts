@@ -1,15 +1,17 @@
 import type { KeyManagement } from '../crypto/key-management';
+import { Redactor } from '../redact';
 import type { CredentialRepository } from './credential-repository';
 import { credentialContext } from './credential-service';
 
 /**
  * Decryption for one run, and only for that run's user: the item is read from the
  * user's partition and KMS checks the context, so nothing another user stored can open.
- * Every value handed out is remembered, so the engine can redact all of them.
+ * Every value handed out is given to the run's redactor before anyone sees it.
  */
 export class RunCredentials {
   private readonly cache = new Map<string, Promise<string | undefined>>();
-  private readonly used = new Set<string>();
+  /** Knows every value decrypted so far in this run. */
+  readonly redactor = new Redactor();
 
   constructor(
     private readonly userId: string,
@@ -28,11 +30,6 @@ export class RunCredentials {
     return pending;
   }
 
-  /** Every value decrypted so far in this run. */
-  secrets(): string[] {
-    return [...this.used];
-  }
-
   private async load(provider: string, credentialType: string): Promise<string | undefined> {
     const record = await this.repo.findFor(this.userId, provider, credentialType);
     if (!record) return undefined;
@@ -40,7 +37,7 @@ export class RunCredentials {
       record.ciphertext,
       credentialContext(this.userId, provider, credentialType),
     );
-    this.used.add(value);
+    this.redactor.add(value);
     return value;
   }
 }

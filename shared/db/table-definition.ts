@@ -7,9 +7,20 @@ export const TABLE = {
   sortKey: 'SK',
   ttlAttribute: 'expiresAt',
   gsi1: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  /**
+   * Sparse: only runs that have not finished carry its keys (see shared/runs/run-lease.ts),
+   * so the sweeper reads the few runs whose lease ran out without scanning anything. It
+   * projects only what the sweeper decides on; it reads the whole run before acting.
+   */
+  gsi2: {
+    name: 'GSI2',
+    partitionKey: 'GSI2PK',
+    sortKey: 'GSI2SK',
+    projected: ['runId', 'userId', 'status', 'leaseUntil'],
+  },
 } as const;
 
-/** CreateTable input for DynamoDB Local (on-demand, same keys and index as the stack). */
+/** CreateTable input for DynamoDB Local (on-demand, same keys and indexes as the stack). */
 export function createTableInput(tableName: string) {
   return {
     TableName: tableName,
@@ -19,6 +30,8 @@ export function createTableInput(tableName: string) {
       { AttributeName: TABLE.sortKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.gsi1.partitionKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.gsi1.sortKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.gsi2.partitionKey, AttributeType: 'S' as const },
+      { AttributeName: TABLE.gsi2.sortKey, AttributeType: 'S' as const },
     ],
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
@@ -32,6 +45,14 @@ export function createTableInput(tableName: string) {
           { AttributeName: TABLE.gsi1.sortKey, KeyType: 'RANGE' as const },
         ],
         Projection: { ProjectionType: 'ALL' as const },
+      },
+      {
+        IndexName: TABLE.gsi2.name,
+        KeySchema: [
+          { AttributeName: TABLE.gsi2.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: TABLE.gsi2.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...TABLE.gsi2.projected] },
       },
     ],
   };

@@ -2,11 +2,10 @@ import type { Logger } from '../logger';
 import type { PlanStep } from '../plans/plan-schema';
 import type { ProviderCatalog } from '../plans/plan-validation';
 import type { OutboundHttp, ProviderDefinition } from '../providers/types';
-import { redact, redactString } from '../redact';
+import type { RunSeal, Sealed } from '../runs/run-seal';
 import type { RunTrigger, StepResult } from '../runs/run-types';
 import { MAX_BACKOFF_MS, backoffDelay } from './backoff';
 import type { Clock } from './clock';
-import { capMessage, capOutput, fitResults } from './output-cap';
 import { runAttempt } from './step-attempt';
 import { TemplateError, resolveTemplates, type TemplateContext } from './templating';
 
@@ -19,9 +18,9 @@ export interface EngineLimits {
   resultsMaxBytes: number;
 }
 
+/** Decrypts a run's credentials; whatever it hands out, the run's seal already knows. */
 export interface CredentialSource {
   get(provider: string, credentialType: string): Promise<string | undefined>;
-  secrets(): string[];
 }
 
 export interface EngineDeps {
@@ -30,12 +29,17 @@ export interface EngineDeps {
   http: OutboundHttp;
   clock: Clock;
   log: Logger;
-  limits: EngineLimits;
+  /** Per-attempt timeout of a step that sets none. */
+  defaultTimeoutMs: number;
+  /** Redacts and caps everything the engine hands back (see shared/runs/run-seal.ts). */
+  seal: RunSeal;
   /**
-   * Called after every finished step. `results()` gives the results so far, redacted and
-   * fitted; it is a function so a caller that does not save this time pays nothing.
+   * Called after every finished step. `results()` gives the results so far, sealed; it is
+   * a function so a caller that does not save this time pays nothing.
    */
-  onProgress?: (results: () => StepResult[]) => Promise<void>;
+  onProgress?: (results: () => Sealed<StepResult[]>) => Promise<void>;
+  /** False once this executor has lost the run's lease: nothing more may start. */
+  stillOwned?: () => boolean;
 }
 
 export interface EngineRun {
@@ -60,8 +64,15 @@ export interface InvocationWindow {
 }
 
 export type EngineOutcome =
-  | { kind: 'finished'; status: 'success' | 'failed'; error?: string; results: StepResult[] }
-  | { kind: 'yield'; results: StepResult[] };
+  | {
+      kind: 'finished';
+      status: 'success' | 'failed';
+      error?: Sealed<string>;
+      results: Sealed<StepResult[]>;
+    }
+  | { kind: 'yield'; results: Sealed<StepResult[]> }
+  /** Another executor owns the run now (the sweeper took it over): this one stops, writing nothing. */
+  | { kind: 'lost' };
 
 /** Runs a plan's steps in order, from wherever the run stands, until it ends or must hand off. */
 export class RunEngine {
@@ -88,9 +99,10 @@ export class RunEngine {
         result = await this.runStep(step, previous, window);
       } catch (err) {
         if (err instanceof YieldAt) return this.yieldWith(results, err.partial);
+        if (err instanceof LeaseLost) return { kind: 'lost' };
         throw err;
       }
-      results[index] = this.clean(result);
+      results[index] = result;
       this.deps.log.info('step finished', {
         runId: this.run.runId,
         stepId: step.id,
@@ -100,17 +112,17 @@ export class RunEngine {
       });
       const ends = this.endsRun(step, result);
       if (ends) {
-        const final = this.finalize([...results, ...this.skipped(index + 1)]);
+        const final = this.deps.seal.results([...results, ...this.skipped(index + 1)]);
         return {
           kind: 'finished',
           status: ends.status,
-          ...(ends.error ? { error: ends.error } : {}),
+          ...(ends.error ? { error: this.deps.seal.text(ends.error) } : {}),
           results: final,
         };
       }
-      await this.deps.onProgress?.(() => this.finalize(results));
+      await this.deps.onProgress?.(() => this.deps.seal.results(results));
     }
-    return { kind: 'finished', status: 'success', results: this.finalize(results) };
+    return { kind: 'finished', status: 'success', results: this.deps.seal.results(results) };
   }
 
   private endsRun(
@@ -185,7 +197,7 @@ export class RunEngine {
     }
 
     const retry = step.retry ?? DEFAULT_RETRY;
-    const timeoutMs = step.timeout_ms ?? this.deps.limits.defaultTimeoutMs;
+    const timeoutMs = step.timeout_ms ?? this.deps.defaultTimeoutMs;
     let nextAttemptAt = previous?.nextAttemptAt;
     let lastError = previous?.error;
     while (base.attempts < retry.max_attempts) {
@@ -202,6 +214,7 @@ export class RunEngine {
       if (now >= window.startBy || now + attemptTimeout > window.finishBy) {
         throw new YieldAt({ ...base, ...(lastError ? { error: lastError } : {}) });
       }
+      if (this.deps.stillOwned && !this.deps.stillOwned()) throw new LeaseLost();
       base.attempts += 1;
       const outcome = await runAttempt({
         action,
@@ -216,14 +229,12 @@ export class RunEngine {
       });
       if (outcome.kind === 'result') {
         const { result } = outcome;
-        const output = redact(result.output, this.deps.credentials.secrets());
-        const capped = capOutput(output, this.deps.limits.outputMaxBytes);
-        if (result.success) this.outputs.set(step.id, output);
+        if (result.success) this.outputs.set(step.id, this.deps.seal.output(result.output));
         return this.done(
           {
             ...base,
             status: result.success ? 'success' : 'failed',
-            ...capped,
+            output: result.output ?? null,
             message: result.message,
             ...(result.success ? {} : { error: result.message || 'The provider reported a failure' }),
             ...(result.control ? { control: result.control } : {}),
@@ -273,26 +284,10 @@ export class RunEngine {
     };
   }
 
-  /** Messages and errors carry no credential value, and are bounded in size. */
-  private clean(result: StepResult): StepResult {
-    const secrets = this.deps.credentials.secrets();
-    return {
-      ...result,
-      ...(result.message === undefined ? {} : { message: capMessage(redactString(result.message, secrets)) }),
-      ...(result.error === undefined ? {} : { error: capMessage(redactString(result.error, secrets)) }),
-    };
-  }
-
-  /** A last pass with every secret the run decrypted, then the size budget of one item. */
-  private finalize(results: StepResult[]): StepResult[] {
-    const redacted = redact(results, this.deps.credentials.secrets()) as StepResult[];
-    return fitResults(redacted, this.deps.limits.resultsMaxBytes);
-  }
-
   private yieldWith(results: StepResult[], partial?: StepResult): EngineOutcome {
     const all = [...results];
-    if (partial) all[this.run.steps.findIndex((s) => s.id === partial.id)] = this.clean(partial);
-    return { kind: 'yield', results: this.finalize(all) };
+    if (partial) all[this.run.steps.findIndex((s) => s.id === partial.id)] = partial;
+    return { kind: 'yield', results: this.deps.seal.results(all) };
   }
 }
 
@@ -300,3 +295,6 @@ export class RunEngine {
 class YieldAt {
   constructor(readonly partial: StepResult) {}
 }
+
+/** Thrown before an attempt when the executor no longer holds the run. */
+class LeaseLost {}

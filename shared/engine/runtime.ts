@@ -73,6 +73,7 @@ export function buildEngineRuntime(options: EngineRuntimeOptions = {}): EngineRu
         resultsMaxBytes: env.RUN_RESULTS_MAX_BYTES,
       },
       maxDurationMs: env.RUN_MAX_DURATION_MS,
+      leaseMs: env.RUN_LEASE_MS,
       ...(options.onRunFinished ? { onFinished: options.onRunFinished } : {}),
     }),
     runRepository,

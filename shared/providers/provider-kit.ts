@@ -111,6 +111,15 @@ export const HeaderValue = z
 export const Headers = z.record(HeaderName, HeaderValue);
 
 /** An HTTP method name; CONNECT and TRACE are refused (tunnelling and header reflection). */
+/** RFC 9110's idempotent methods. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** An HTTP step repeats safely when its method, as written in the plan (default GET), is idempotent. */
+export function idempotentMethod(params: Record<string, unknown>): boolean {
+  const method = params.method ?? 'GET';
+  return typeof method === 'string' && IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
 export const HttpMethod = z
   .string()
   .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')

@@ -77,6 +77,13 @@ export interface ActionDefinition<P extends z.ZodType = z.ZodType> {
   description: string;
   params: P;
   execute(params: z.infer<P>, ctx: ActionContext): Promise<ProviderResult>;
+  /**
+   * Running it twice has the effect of running it once (a read, a pure transform, a PUT).
+   * Only such a step may run again when a run resumes after its executor was lost in the
+   * middle of it. A function decides from the step's params as written in the plan, before
+   * templating. Absent: not idempotent.
+   */
+  idempotent?: boolean | ((params: Record<string, unknown>) => boolean);
 }
 
 export interface ProviderDefinition {

@@ -1,47 +1,27 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
 import { decodeCursor, encodeCursor } from '../plans/page-cursor';
 import type { Page } from '../plans/plan-repository';
-import { timeOfSortableId } from './sortable-id';
-import type { RunRecord, RunStatus, StepResult } from './run-types';
+import { automationIndexKey, fromItem, leaseOf, nowSeconds, runKey } from './run-item';
+import { leaseIndexKeys, type RunLease } from './run-lease';
+import type { RunRecord, RunStatus } from './run-types';
+import { RunWrites } from './run-writes';
+
+export { runKey } from './run-item';
+export type { RunEnding } from './run-writes';
 
 /*
- * A run is one item: USER#<uid> / RUN#<iso created>#<runId>, and for plan and trace runs
- * GSI1 USER#<uid>#PLAN#<planId> (or #TRACE#<traceId>) / RUN#<iso created>#<runId> (the user is part of the index key,
- * so even the index is read from the caller's partition). The run id carries its creation
- * time, so GET by id rebuilds the sort key: one GetItem, no pointer item.
- *
- * Ownership while running: whoever executes the run holds `leaseId`; every progress write
- * is conditional on it. A hand-off swaps the lease for a one-time `handoffToken` that the
- * next invocation must present to claim the run, so a duplicated async delivery finds the
- * token gone and does nothing: no step runs twice.
+ * Ownership while unfinished: whoever executes the run holds `leaseId`, and every write it
+ * makes is conditional on it. A hand-off swaps the lease for a one-time `handoffToken` that
+ * the next invocation must present to claim the run, so a duplicated async delivery finds
+ * the token gone and does nothing: no step runs twice. Either way the run carries
+ * `leaseUntil`, and every write of the holder moves it on (./run-lease.ts). A create that
+ * a retry repeated (the first try was applied, its answer lost) recognises its own item.
  */
-export function runKey(userId: string, runId: string): { PK: string; SK: string } | undefined {
-  const ms = timeOfSortableId('run', runId);
-  if (ms === undefined) return undefined;
-  return { PK: `USER#${userId}`, SK: `RUN#${new Date(ms).toISOString()}#${runId}` };
-}
 
-/** The run index partition of one plan's or one trace's runs. */
-function automationIndexKey(userId: string, of: { planId?: string; traceId?: string }): string | undefined {
-  if (of.planId !== undefined) return `USER#${userId}#PLAN#${of.planId}`;
-  if (of.traceId !== undefined) return `USER#${userId}#TRACE#${of.traceId}`;
-  return undefined;
-}
-const nowSeconds = (now: number) => Math.floor(now / 1000);
-
-/** Who may write a new run: the invocation holding the lease, or whoever presents the hand-off token. */
-export interface RunOwnership {
-  leaseId?: string;
-  handoffToken?: string;
-}
+/** Who may write a new run, and until when nobody else may. */
+export type RunOwnership = ({ leaseId: string } | { handoffToken: string }) & { leaseUntil: number };
 
 /**
  * A scheduled delivery's identity: EventBridge may deliver one fire time more than once,
@@ -82,21 +62,30 @@ export interface ListRunsQuery {
   cursor?: string;
 }
 
-export class RunRepository {
+/** Creating and reading runs; the writes that move a run's lease on are in ./run-writes.ts. */
+export class RunRepository extends RunWrites {
   constructor(
-    private readonly deps: RepositoryDeps,
+    deps: RepositoryDeps,
     private readonly retentionDays: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    clock: () => number = Date.now,
+  ) {
+    super(deps, clock);
+  }
 
   async create(record: RunRecord, ownership: RunOwnership): Promise<void> {
-    await this.deps.client.send(
-      new PutCommand({
-        TableName: this.deps.tableName,
-        Item: this.itemOf(record, ownership),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    const key = this.keyOf(record);
+    try {
+      await this.deps.client.send(
+        new PutCommand({
+          TableName: this.deps.tableName,
+          Item: this.itemOf(record, ownership),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionalFailure(err) && (await this.shows(key, (item) => isOwnedBy(item, ownership)))) return;
+      throw err;
+    }
   }
 
   /**
@@ -127,6 +116,8 @@ export class RunRepository {
         const { Item } = await this.deps.client.send(
           new GetCommand({ TableName: this.deps.tableName, Key: keyItem, ConsistentRead: true }),
         );
+        // Our own transaction, applied although its answer was lost and the SDK sent it again.
+        if (Item?.runId === record.runId) return { created: true };
         return { created: false, ...(typeof Item?.runId === 'string' ? { runId: Item.runId } : {}) };
       }
     }
@@ -169,13 +160,20 @@ export class RunRepository {
   }
 
   async get(userId: string, runId: string): Promise<RunRecord | undefined> {
+    const found = await this.read(userId, runId);
+    return found?.record;
+  }
+
+  /** The run and, while it is unfinished, its lease: one strongly consistent read. */
+  async read(userId: string, runId: string): Promise<{ record: RunRecord; lease?: RunLease } | undefined> {
     const key = runKey(userId, runId);
     if (!key) return undefined;
     const { Item } = await this.deps.client.send(
       new GetCommand({ TableName: this.deps.tableName, Key: key, ConsistentRead: true }),
     );
     if (!Item || Item.type !== 'run' || this.expired(Item)) return undefined;
-    return fromItem(Item);
+    const lease = leaseOf(Item);
+    return { record: fromItem(Item), ...(lease ? { lease } : {}) };
   }
 
   async list(userId: string, query: ListRunsQuery): Promise<Page<RunRecord>> {
@@ -219,152 +217,20 @@ export class RunRepository {
     return { items: items.map(fromItem), nextCursor: encodeCursor(cursor) };
   }
 
-  /** Takes over a handed-off (or queued) run; undefined if the token was already used. */
-  async claim(
-    userId: string,
-    runId: string,
-    handoffToken: string,
-    leaseId: string,
-  ): Promise<RunRecord | undefined> {
-    const key = runKey(userId, runId);
-    if (!key) return undefined;
-    try {
-      const { Attributes } = await this.deps.client.send(
-        new UpdateCommand({
-          TableName: this.deps.tableName,
-          Key: key,
-          UpdateExpression:
-            'SET #status = :running, startedAt = if_not_exists(startedAt, :now), leaseId = :lease, invocations = invocations + :one REMOVE handoffToken',
-          ConditionExpression: 'handoffToken = :token',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':running': 'running',
-            ':now': new Date(this.clock()).toISOString(),
-            ':lease': leaseId,
-            ':one': 1,
-            ':token': handoffToken,
-          },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes ? fromItem(Attributes) : undefined;
-    } catch (err) {
-      if (isConditionalFailure(err)) return undefined;
-      throw err;
-    }
-  }
-
-  /** Records the steps so far; false if this executor no longer holds the run. */
-  saveProgress(userId: string, runId: string, leaseId: string, results: StepResult[]): Promise<boolean> {
-    return this.update(userId, runId, leaseId, 'SET resultsJson = :results', {
-      ':results': JSON.stringify(results),
-    });
-  }
-
-  /** Gives the run up for the next invocation, which must present `handoffToken`. */
-  handOff(
-    userId: string,
-    runId: string,
-    leaseId: string,
-    results: StepResult[],
-    handoffToken: string,
-  ): Promise<boolean> {
-    return this.update(
-      userId,
-      runId,
-      leaseId,
-      'SET resultsJson = :results, handoffToken = :token REMOVE leaseId',
-      {
-        ':results': JSON.stringify(results),
-        ':token': handoffToken,
-      },
-    );
-  }
-
-  complete(
-    userId: string,
-    runId: string,
-    leaseId: string,
-    outcome: { status: 'success' | 'failed'; results: StepResult[]; error?: string },
-  ): Promise<boolean> {
-    return this.update(
-      userId,
-      runId,
-      leaseId,
-      `SET #status = :status, resultsJson = :results, completedAt = :now${outcome.error ? ', #error = :error' : ''} REMOVE leaseId, handoffToken`,
-      {
-        ':status': outcome.status,
-        ':results': JSON.stringify(outcome.results),
-        ':now': new Date(this.clock()).toISOString(),
-        ...(outcome.error ? { ':error': outcome.error } : {}),
-      },
-      { '#status': 'status', ...(outcome.error ? { '#error': 'error' } : {}) },
-    );
-  }
-
-  /** Fails a run that could not be handed to anyone (e.g. the async invoke was refused). */
-  async failUnclaimed(userId: string, runId: string, handoffToken: string, error: string): Promise<boolean> {
-    const key = runKey(userId, runId);
-    if (!key) return false;
-    try {
-      await this.deps.client.send(
-        new UpdateCommand({
-          TableName: this.deps.tableName,
-          Key: key,
-          UpdateExpression: 'SET #status = :failed, completedAt = :now, #error = :error REMOVE handoffToken',
-          ConditionExpression: 'handoffToken = :token',
-          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
-          ExpressionAttributeValues: {
-            ':failed': 'failed',
-            ':now': new Date(this.clock()).toISOString(),
-            ':error': error,
-            ':token': handoffToken,
-          },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionalFailure(err)) return false;
-      throw err;
-    }
-  }
-
-  private async update(
-    userId: string,
-    runId: string,
-    leaseId: string,
-    expression: string,
-    values: Record<string, unknown>,
-    names?: Record<string, string>,
-  ): Promise<boolean> {
-    const key = runKey(userId, runId);
-    if (!key) return false;
-    try {
-      await this.deps.client.send(
-        new UpdateCommand({
-          TableName: this.deps.tableName,
-          Key: key,
-          UpdateExpression: expression,
-          ConditionExpression: 'leaseId = :lease',
-          ...(names ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: { ...values, ':lease': leaseId },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionalFailure(err)) return false;
-      throw err;
-    }
+  private keyOf(record: RunRecord): { PK: string; SK: string } {
+    const key = runKey(record.userId, record.runId);
+    if (!key) throw new Error(`Malformed run id ${record.runId}`);
+    return key;
   }
 
   private itemOf(record: RunRecord, ownership: RunOwnership): Record<string, unknown> {
-    const key = runKey(record.userId, record.runId);
-    if (!key) throw new Error(`Malformed run id ${record.runId}`);
+    const key = this.keyOf(record);
     const created = Date.parse(record.createdAt);
     const indexKey = automationIndexKey(record.userId, record);
     return {
       ...key,
       ...(indexKey ? { GSI1PK: indexKey, GSI1SK: key.SK } : {}),
+      ...leaseIndexKeys(record.runId, ownership.leaseUntil),
       type: 'run',
       runId: record.runId,
       userId: record.userId,
@@ -389,21 +255,8 @@ export class RunRepository {
   }
 }
 
-function fromItem(item: Record<string, unknown>): RunRecord {
-  return {
-    runId: item.runId as string,
-    userId: item.userId as string,
-    ...(typeof item.planId === 'string' ? { planId: item.planId } : {}),
-    ...(typeof item.traceId === 'string' ? { traceId: item.traceId } : {}),
-    status: item.status as RunStatus,
-    trigger: JSON.parse(item.triggerJson as string) as RunRecord['trigger'],
-    steps: JSON.parse(item.stepsJson as string) as RunRecord['steps'],
-    results: JSON.parse(item.resultsJson as string) as StepResult[],
-    createdAt: item.createdAt as string,
-    ...(typeof item.startedAt === 'string' ? { startedAt: item.startedAt } : {}),
-    ...(typeof item.completedAt === 'string' ? { completedAt: item.completedAt } : {}),
-    ...(typeof item.error === 'string' ? { error: item.error } : {}),
-    deadlineAt: item.deadlineAt as number,
-    invocations: item.invocations as number,
-  };
+function isOwnedBy(item: Record<string, unknown>, ownership: RunOwnership): boolean {
+  return 'leaseId' in ownership
+    ? item.leaseId === ownership.leaseId
+    : item.handoffToken === ownership.handoffToken;
 }

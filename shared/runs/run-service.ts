@@ -3,14 +3,22 @@ import { RunCredentials } from '../credentials/credential-vault';
 import type { CredentialRepository } from '../credentials/credential-repository';
 import type { KeyManagement } from '../crypto/key-management';
 import type { Clock } from '../engine/clock';
-import { RunEngine, type EngineLimits, type InvocationWindow } from '../engine/run-engine';
+import {
+  RunEngine,
+  type EngineLimits,
+  type EngineOutcome,
+  type InvocationWindow,
+} from '../engine/run-engine';
 import type { Logger } from '../logger';
 import type { PlanStep } from '../plans/plan-schema';
 import type { ProviderCatalog } from '../plans/plan-validation';
 import type { OutboundHttp } from '../providers/types';
 import type { AsyncInvoker } from '../runtime/adapters';
-import type { RunIdempotencyKey, RunRepository } from './run-repository';
-import type { RunRecord, RunTrigger, StepResult } from './run-types';
+import { retryWhileUnavailable } from '../db/unavailable';
+import { LeaseKeeper } from './lease-keeper';
+import type { RunEnding, RunIdempotencyKey, RunRepository } from './run-repository';
+import { RunSeal } from './run-seal';
+import type { RunRecord, RunTrigger } from './run-types';
 import { newSortableId } from './sortable-id';
 
 /** The execution function's payload for a run to start or continue (see functions/execute-run.ts). */
@@ -41,6 +49,8 @@ export interface RunServiceDeps {
   log: Logger;
   limits: EngineLimits;
   maxDurationMs: number;
+  /** How long an executor's claim on a run lasts without being renewed (see ./run-lease.ts). */
+  leaseMs: number;
   /** Progress is written at most this often while a run is going (and always at the end). */
   progressIntervalMs?: number;
   /**
@@ -62,7 +72,8 @@ const token = () => randomBytes(16).toString('hex');
 /**
  * Starting, continuing and finishing runs. A run executes in whatever invocation holds
  * its lease; when that invocation's window closes it writes its progress and hands the
- * run to the execution function with a one-time token.
+ * run to the execution function with a one-time token. Everything the run produces goes
+ * through its RunSeal before it is written, logged or returned.
  */
 export class RunService {
   constructor(private readonly deps: RunServiceDeps) {}
@@ -71,8 +82,9 @@ export class RunService {
   async startHere(input: NewRun, window: InvocationWindow): Promise<RunRecord> {
     const run = this.newRun(input, 'running');
     const leaseId = token();
-    await this.deps.runs.create(run, { leaseId });
-    return this.drive(run, leaseId, window);
+    const leaseUntil = this.leaseUntil();
+    await this.deps.runs.create(run, { leaseId, leaseUntil });
+    return this.drive(run, leaseId, leaseUntil, window);
   }
 
   /**
@@ -87,31 +99,51 @@ export class RunService {
   ): Promise<StartOnceResult> {
     const run = this.newRun(input, 'running');
     const leaseId = token();
+    const leaseUntil = this.leaseUntil();
     const expiresAt = Math.floor(this.deps.clock.now() / 1000) + keyTtlSeconds;
-    const created = await this.deps.runs.createOnce(run, { leaseId }, { ...key, expiresAt });
+    const created = await this.deps.runs.createOnce(run, { leaseId, leaseUntil }, { ...key, expiresAt });
     if (!created.created) {
       return { started: false, ...(created.runId ? { existingRunId: created.runId } : {}) };
     }
-    return { started: true, run: await this.drive(run, leaseId, window) };
+    return { started: true, run: await this.drive(run, leaseId, leaseUntil, window) };
   }
 
   /** Creates the run as pending and starts the execution function on it (webhooks without wait). */
   async enqueue(input: NewRun): Promise<RunRecord> {
     const run = this.newRun(input, 'pending');
     const handoffToken = token();
-    await this.deps.runs.create(run, { handoffToken });
+    await this.deps.runs.create(run, { handoffToken, leaseUntil: this.leaseUntil() });
     return this.invokeOrFail(run, handoffToken);
   }
 
   /** The execution function's side of a hand-off; undefined when the token was already used. */
   async resume(payload: RunHandoffPayload, window: InvocationWindow): Promise<RunRecord | undefined> {
     const leaseId = token();
-    const run = await this.deps.runs.claim(payload.userId, payload.runId, payload.handoffToken, leaseId);
+    const leaseUntil = this.leaseUntil();
+    const run = await this.deps.runs.claim(
+      payload.userId,
+      payload.runId,
+      payload.handoffToken,
+      leaseId,
+      leaseUntil,
+    );
     if (!run) {
       this.deps.log.warn('run hand-off already claimed', { runId: payload.runId });
       return undefined;
     }
-    return this.drive(run, leaseId, window);
+    return this.drive(run, leaseId, leaseUntil, window);
+  }
+
+  /**
+   * Starts the execution function on a run that waits with `handoffToken` (the sweeper's
+   * recovery of a run whose executor was lost). If the invoke is refused the run fails.
+   */
+  dispatch(run: RunRecord, handoffToken: string): Promise<RunRecord> {
+    return this.invokeOrFail(run, handoffToken);
+  }
+
+  private leaseUntil(): number {
+    return this.deps.clock.now() + this.deps.leaseMs;
   }
 
   private newRun(input: NewRun, status: 'pending' | 'running'): RunRecord {
@@ -133,49 +165,111 @@ export class RunService {
     };
   }
 
-  private async drive(run: RunRecord, leaseId: string, window: InvocationWindow): Promise<RunRecord> {
-    const { runs, clock, log } = this.deps;
+  private async drive(
+    run: RunRecord,
+    leaseId: string,
+    leaseUntil: number,
+    window: InvocationWindow,
+  ): Promise<RunRecord> {
+    const { runs, clock } = this.deps;
+    const credentials = new RunCredentials(run.userId, this.deps.credentials, this.deps.keyManagement());
+    const seal = new RunSeal(credentials.redactor, this.deps.limits);
+    // Whatever is logged about this run is redacted with the secrets it decrypts.
+    const log = this.deps.log.redacting(credentials.redactor);
+    const keeper = new LeaseKeeper((until) => runs.renew(run.userId, run.runId, leaseId, until), {
+      leaseMs: this.deps.leaseMs,
+      clock,
+      log,
+      leaseUntil,
+    });
     let lastSaved = clock.now();
     const interval = this.deps.progressIntervalMs ?? 1000;
     const engine = new RunEngine(run, {
       catalog: this.deps.catalog,
-      credentials: new RunCredentials(run.userId, this.deps.credentials, this.deps.keyManagement()),
+      credentials,
       http: this.deps.http(),
       clock,
       log,
-      limits: this.deps.limits,
+      defaultTimeoutMs: this.deps.limits.defaultTimeoutMs,
+      seal,
+      stillOwned: () => keeper.owned(),
       onProgress: async (results) => {
         if (clock.now() - lastSaved < interval) return;
         lastSaved = clock.now();
-        await runs.saveProgress(run.userId, run.runId, leaseId, results());
+        const until = keeper.next();
+        try {
+          keeper.recorded(until, await runs.saveProgress(run.userId, run.runId, leaseId, results(), until));
+        } catch (err) {
+          // Progress is a courtesy; the end is recorded in full. The keeper retries the lease.
+          log.warn('run progress could not be saved', { runId: run.runId, error: err as Error });
+        }
       },
     });
-    let outcome;
+    keeper.start();
+    let outcome: EngineOutcome;
     try {
       outcome = await engine.execute(window);
     } catch (err) {
       log.error('run failed unexpectedly', { runId: run.runId, error: err as Error });
-      return this.finish(run, leaseId, 'failed', run.results, 'Internal error while running the plan');
+      outcome = {
+        kind: 'finished',
+        status: 'failed',
+        results: seal.results(run.results),
+        error: seal.text('Internal error while running the plan'),
+      };
+    } finally {
+      keeper.stop();
+    }
+    if (outcome.kind === 'lost') {
+      log.warn('run lease lost; another executor has the run', { runId: run.runId });
+      return run;
     }
     if (outcome.kind === 'finished') {
-      return this.finish(run, leaseId, outcome.status, outcome.results, outcome.error);
+      return this.finish(run, leaseId, seal, window, {
+        status: outcome.status,
+        results: outcome.results,
+        ...(outcome.error ? { error: outcome.error } : {}),
+      });
     }
     if (run.invocations >= MAX_INVOCATIONS) {
-      return this.finish(
-        run,
-        leaseId,
-        'failed',
-        outcome.results,
-        `Gave up after ${MAX_INVOCATIONS} invocations`,
-      );
+      return this.finish(run, leaseId, seal, window, {
+        status: 'failed',
+        results: outcome.results,
+        error: seal.text(`Gave up after ${MAX_INVOCATIONS} invocations`),
+      });
     }
     const handoffToken = token();
-    if (!(await runs.handOff(run.userId, run.runId, leaseId, outcome.results, handoffToken))) {
+    const handed = await this.record(
+      () => runs.handOff(run.userId, run.runId, leaseId, outcome.results, handoffToken, this.leaseUntil()),
+      window,
+      log,
+    );
+    if (!handed) {
       log.warn('run lease lost before hand-off', { runId: run.runId });
       return { ...run, results: outcome.results };
     }
     log.info('run handed off', { runId: run.runId, steps: outcome.results.length });
     return this.invokeOrFail({ ...run, status: 'running', results: outcome.results }, handoffToken);
+  }
+
+  /**
+   * Writes a run's end or hand-off. False when the lease was lost, or when the table stayed
+   * unreachable for the rest of the window: the lease then runs out and the sweeper settles
+   * the run, so nothing is left hanging either way.
+   */
+  private async record(
+    write: () => Promise<boolean>,
+    window: InvocationWindow,
+    log: Logger,
+  ): Promise<boolean> {
+    try {
+      return await retryWhileUnavailable(write, { clock: this.deps.clock, until: window.finishBy });
+    } catch (err) {
+      log.error('run state could not be recorded; its lease will run out and the sweeper settles it', {
+        error: err as Error,
+      });
+      return false;
+    }
   }
 
   private async invokeOrFail(run: RunRecord, handoffToken: string): Promise<RunRecord> {
@@ -194,8 +288,18 @@ export class RunService {
         runId: run.runId,
         error: err as Error,
       });
-      const error = 'Could not start the background execution';
-      const recorded = await this.deps.runs.failUnclaimed(run.userId, run.runId, handoffToken, error);
+      const error = RunSeal.plain(this.deps.limits).text('Could not start the background execution');
+      let recorded = false;
+      try {
+        recorded = await this.deps.runs.failUnclaimed(run.userId, run.runId, handoffToken, error);
+      } catch (failure) {
+        // The table is down too: the run keeps its lease, which runs out; the sweeper retries it.
+        this.deps.log.error('could not record the failed start', {
+          runId: run.runId,
+          error: failure as Error,
+        });
+        return run;
+      }
       const failed: RunRecord = {
         ...run,
         status: 'failed',
@@ -219,24 +323,36 @@ export class RunService {
   private async finish(
     run: RunRecord,
     leaseId: string,
-    status: 'success' | 'failed',
-    results: StepResult[],
-    error?: string,
+    seal: RunSeal,
+    window: InvocationWindow,
+    ending: Omit<RunEnding, 'trigger'>,
   ): Promise<RunRecord> {
-    const saved = await this.deps.runs.complete(run.userId, run.runId, leaseId, {
-      status,
-      results,
-      ...(error ? { error } : {}),
-    });
+    // The trigger was stored before any secret was known; it is rewritten only if it held one.
+    const trigger = seal.trigger(run.trigger);
+    const triggerChanged = JSON.stringify(trigger) !== JSON.stringify(run.trigger);
+    const log = this.deps.log.redacting(seal.redactor);
+    const saved = await this.record(
+      () =>
+        this.deps.runs.complete(run.userId, run.runId, leaseId, {
+          ...ending,
+          ...(triggerChanged ? { trigger } : {}),
+        }),
+      window,
+      log,
+    );
+    if (!saved) {
+      log.warn('run lease lost before completion', { runId: run.runId });
+      return { ...run, trigger, results: ending.results };
+    }
     const finished: RunRecord = {
       ...run,
-      status,
-      results,
+      trigger,
+      status: ending.status,
+      results: ending.results,
       completedAt: new Date(this.deps.clock.now()).toISOString(),
-      ...(error ? { error } : {}),
+      ...(ending.error ? { error: ending.error } : {}),
     };
-    if (saved) await this.finished(finished);
-    else this.deps.log.warn('run lease lost before completion', { runId: run.runId });
+    await this.finished(finished);
     return finished;
   }
 }

@@ -51,6 +51,8 @@ export interface RunRecord {
   startedAt?: string;
   completedAt?: string;
   error?: string;
+  /** Set with some failures so callers can tell them apart, e.g. `run_abandoned`. */
+  errorCode?: string;
   /** The run fails rather than start anything after this instant (epoch ms). */
   deadlineAt: number;
   /** How many invocations the run has taken so far. */

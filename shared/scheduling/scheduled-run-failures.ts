@@ -31,7 +31,7 @@ export interface RepeatedFailureDeps {
   /** Built on first use: most invocations never disable anything. */
   scheduling: () => Pick<SchedulingService, 'pause'>;
   audit: { record(input: AuditInput): Promise<unknown> };
-  metrics: ScheduledRunMetrics;
+  metrics: Pick<ScheduledRunMetrics, 'automationDisabled'>;
   maxConsecutiveFailures: number;
   log: Logger;
   clock?: () => Date;

@@ -1,5 +1,5 @@
 /**
- * The scheduled-run metric's names, in a module with no imports: the CDK stack builds its
+ * The run metrics' names, in a module with no imports: the CDK stack builds its
  * alarm from them, and must not load the runtime's env parsing or Powertools to do so.
  */
 export const SCHEDULED_RUN_METRICS = {
@@ -7,4 +7,6 @@ export const SCHEDULED_RUN_METRICS = {
   namespace: 'Flowgate',
   /** Count, one per automation disabled after repeated failures; dimension `service` only. */
   automationDisabled: 'ScheduledAutomationDisabled',
+  /** Count, one per run the sweeper ended as `run_abandoned`; dimension `service` only. */
+  runAbandoned: 'AbandonedRuns',
 } as const;

@@ -9,6 +9,8 @@ export const AUTOMATION_DISABLED_METRIC = SCHEDULED_RUN_METRICS.automationDisabl
 export interface ScheduledRunMetrics {
   /** One automation was disabled after repeated failures. */
   automationDisabled(ref: AutomationRef, failures: number): void;
+  /** The sweeper ended a run whose executor was lost (any trigger; which one is metadata). */
+  runAbandoned(trigger: string): void;
 }
 
 let shared: Metrics | undefined;
@@ -19,14 +21,22 @@ let shared: Metrics | undefined;
  * and which automation it was as metadata, searchable in the log but not a dimension.
  */
 export function emfScheduledRunMetrics(): ScheduledRunMetrics {
+  const metrics = () =>
+    (shared ??= new Metrics({ namespace: SCHEDULED_RUN_METRICS.namespace, serviceName: env.SERVICE_NAME }));
   return {
     automationDisabled(ref, failures) {
-      shared ??= new Metrics({ namespace: SCHEDULED_RUN_METRICS.namespace, serviceName: env.SERVICE_NAME });
-      shared.addMetric(AUTOMATION_DISABLED_METRIC, MetricUnit.Count, 1);
-      shared.addMetadata('kind', ref.kind);
-      shared.addMetadata('automationId', ref.automationId);
-      shared.addMetadata('consecutiveFailures', String(failures));
-      shared.publishStoredMetrics();
+      const m = metrics();
+      m.addMetric(AUTOMATION_DISABLED_METRIC, MetricUnit.Count, 1);
+      m.addMetadata('kind', ref.kind);
+      m.addMetadata('automationId', ref.automationId);
+      m.addMetadata('consecutiveFailures', String(failures));
+      m.publishStoredMetrics();
+    },
+    runAbandoned(trigger) {
+      const m = metrics();
+      m.addMetric(SCHEDULED_RUN_METRICS.runAbandoned, MetricUnit.Count, 1);
+      m.addMetadata('trigger', trigger);
+      m.publishStoredMetrics();
     },
   };
 }

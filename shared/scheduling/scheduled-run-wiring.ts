@@ -57,17 +57,15 @@ export function pauseScheduler(context: Pick<Context, 'invokedFunctionArn'>): Sc
   );
 }
 
-export function buildExecutionRuntime(context: Context): ExecutionRuntime {
+/**
+ * The repeated-failure rule over the engine's repositories. `context` is the invoked
+ * function's: the execution function's, or the sweep function's, which also ends runs.
+ */
+export function repeatedFailurePolicy(engine: EngineRuntime, context: Context): RepeatedFailurePolicy {
   const deps = defaultRepositoryDeps();
-  // The policy reads runs through the engine's repository, and the engine calls the policy.
-  const hook: { policy?: RepeatedFailurePolicy } = {};
-  const engine = buildEngineRuntime({
-    invoker: selfInvoker(context.functionName),
-    onRunFinished: async (run) => hook.policy?.onRunFinished(run),
-  });
   const stores: AutomationStores = { traces: new TraceRepository(deps), plans: engine.planRepository };
   let scheduling: SchedulingService | undefined;
-  const failures = new RepeatedFailurePolicy({
+  return new RepeatedFailurePolicy({
     stores,
     runs: engine.runRepository,
     scheduling: () => (scheduling ??= new SchedulingService({ port: pauseScheduler(context) })),
@@ -76,9 +74,19 @@ export function buildExecutionRuntime(context: Context): ExecutionRuntime {
     maxConsecutiveFailures: env.SCHEDULE_MAX_CONSECUTIVE_FAILURES,
     log: logger.child({ component: 'scheduled-failures' }),
   });
+}
+
+export function buildExecutionRuntime(context: Context): ExecutionRuntime {
+  // The policy reads runs through the engine's repository, and the engine calls the policy.
+  const hook: { policy?: RepeatedFailurePolicy } = {};
+  const engine = buildEngineRuntime({
+    invoker: selfInvoker(context.functionName),
+    onRunFinished: async (run) => hook.policy?.onRunFinished(run),
+  });
+  const failures = repeatedFailurePolicy(engine, context);
   hook.policy = failures;
   const scheduled = new ScheduledRuns({
-    stores,
+    stores: { traces: new TraceRepository(defaultRepositoryDeps()), plans: engine.planRepository },
     runs: engine.runs,
     runKeyTtlHours: env.RUN_KEY_TTL_HOURS,
     log: logger.child({ component: 'scheduled-run' }),

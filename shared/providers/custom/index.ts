@@ -5,6 +5,7 @@ import {
   QueryParams,
   call,
   defineAction,
+  idempotentMethod,
   joinUrl,
   requireCredential,
 } from '../provider-kit';
@@ -88,6 +89,7 @@ export function createCustomProvider(config: CustomIntegrationConfig): ProviderD
       request: defineAction({
         description: `Call ${config.name}: the path is appended to its base URL and its stored auth is applied.`,
         params: CustomRequestParams,
+        idempotent: idempotentMethod,
         async execute(params, ctx) {
           const base = new URL(config.baseUrl);
           const url = new URL(joinUrl(config.baseUrl, params.path));

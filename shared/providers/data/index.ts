@@ -39,6 +39,7 @@ export const data: ProviderDefinition = {
     transform: defineAction({
       description: 'Return `value` after templating: build an object or string from earlier steps.',
       params: TransformParams,
+      idempotent: true,
       async execute(params) {
         return { success: true, output: params.value ?? null, message: 'Transformed' };
       },
@@ -46,6 +47,7 @@ export const data: ProviderDefinition = {
     pick: defineAction({
       description: 'Pick values out of `from` by path (`a.b.0.c`); missing paths give null.',
       params: PickParams,
+      idempotent: true,
       async execute(params) {
         const entries: [string, string][] = Array.isArray(params.paths)
           ? params.paths.map((path) => [path, path])
@@ -71,6 +73,7 @@ export const data: ProviderDefinition = {
       description:
         'Compare `left` with `right` (eq, ne, gt, gte, lt, lte, contains, not_contains, starts_with, ends_with, in, not_in, exists, not_exists, empty, not_empty). When false, skip the remaining steps or stop the run.',
       params: ConditionParams,
+      idempotent: true,
       async execute(params) {
         const result = evaluate(params.left, params.op, params.right);
         const output = { result, op: params.op };

@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { Headers, HttpMethod, HttpUrl, QueryParams, call, defineAction } from '../provider-kit';
+import {
+  Headers,
+  HttpMethod,
+  HttpUrl,
+  QueryParams,
+  call,
+  defineAction,
+  idempotentMethod,
+} from '../provider-kit';
 import type { ProviderDefinition } from '../types';
 
 export const HttpRequestParams = z.strictObject({
@@ -27,6 +35,7 @@ export const http: ProviderDefinition = {
     request: defineAction({
       description: 'Send an HTTP request (any method; a string body is sent as text, anything else as JSON).',
       params: HttpRequestParams,
+      idempotent: idempotentMethod,
       async execute(params, ctx) {
         const method = params.method.toUpperCase();
         const headers = Object.fromEntries(

@@ -33,7 +33,7 @@ describe('runs indexed by plan and by trace (DynamoDB Local)', () => {
       run(alice, { traceId: 'trace_2' }, t0 + 30),
       run(bob, { traceId: 'trace_1' }, t0 + 40),
     ])
-      await repo.create(r, { leaseId: 'l' });
+      await repo.create(r, { leaseId: 'l', leaseUntil: Date.now() + 60_000 });
 
     const page = await repo.list(alice, { traceId: 'trace_1', limit: 10 });
     expect(page.items.map((r) => r.runId)).toEqual([traceRuns[1]!.runId, traceRuns[0]!.runId]);

@@ -57,6 +57,7 @@ function service(options: { invoke?: (p: RunHandoffPayload) => Promise<void> } =
     log: new Logger({}, 'info', (line) => lines.push(line)),
     limits: { defaultTimeoutMs: 1000, outputMaxBytes: 1000, resultsMaxBytes: 100_000 },
     maxDurationMs: 60_000,
+    leaseMs: 60_000,
     onFinished: async (run) => {
       finished.push(run);
       if (hookFails) throw new Error('hook down');
@@ -103,7 +104,9 @@ describe('RunRepository.createOnce (DynamoDB Local)', () => {
     const run = record(userId);
     const k = key();
     const expiresAt = Math.floor(Date.now() / 1000) + 3600;
-    await expect(repo.createOnce(run, { leaseId: 'l' }, { ...k, expiresAt })).resolves.toEqual({
+    await expect(
+      repo.createOnce(run, { leaseId: 'l', leaseUntil: Date.now() + 60_000 }, { ...k, expiresAt }),
+    ).resolves.toEqual({
       created: true,
     });
     expect(await keyItem(k)).toMatchObject({
@@ -119,9 +122,11 @@ describe('RunRepository.createOnce (DynamoDB Local)', () => {
     const userId = uid();
     const k = { ...key(), expiresAt: Math.floor(Date.now() / 1000) + 3600 };
     const first = record(userId);
-    await repo.createOnce(first, { leaseId: 'l' }, k);
+    await repo.createOnce(first, { leaseId: 'l', leaseUntil: Date.now() + 60_000 }, k);
     const second = record(userId);
-    await expect(repo.createOnce(second, { leaseId: 'l' }, k)).resolves.toEqual({
+    await expect(
+      repo.createOnce(second, { leaseId: 'l', leaseUntil: Date.now() + 60_000 }, k),
+    ).resolves.toEqual({
       created: false,
       runId: first.runId,
     });
@@ -131,11 +136,11 @@ describe('RunRepository.createOnce (DynamoDB Local)', () => {
   it('never leaves a key without its run: if the run cannot be written, neither is the key', async () => {
     const userId = uid();
     const existing = record(userId);
-    await repo.create(existing, { leaseId: 'l' });
+    await repo.create(existing, { leaseId: 'l', leaseUntil: Date.now() + 60_000 });
     const k = key();
     const result = await repo.createOnce(
       existing,
-      { leaseId: 'l' },
+      { leaseId: 'l', leaseUntil: Date.now() + 60_000 },
       {
         ...k,
         expiresAt: Math.floor(Date.now() / 1000) + 3600,
@@ -156,7 +161,11 @@ describe('RunRepository.createOnce (DynamoDB Local)', () => {
     );
     const run = record(userId);
     await expect(
-      repo.createOnce(run, { leaseId: 'l' }, { ...k, expiresAt: Math.floor(Date.now() / 1000) + 60 }),
+      repo.createOnce(
+        run,
+        { leaseId: 'l', leaseUntil: Date.now() + 60_000 },
+        { ...k, expiresAt: Math.floor(Date.now() / 1000) + 60 },
+      ),
     ).resolves.toEqual({ created: true });
     expect((await keyItem(k))?.runId).toBe(run.runId);
   });
@@ -165,7 +174,9 @@ describe('RunRepository.createOnce (DynamoDB Local)', () => {
     const userId = uid();
     const k = { ...key(), expiresAt: Math.floor(Date.now() / 1000) + 3600 };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => repo.createOnce(record(userId), { leaseId: 'l' }, k)),
+      Array.from({ length: 10 }, () =>
+        repo.createOnce(record(userId), { leaseId: 'l', leaseUntil: Date.now() + 60_000 }, k),
+      ),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     const winner = (await keyItem(k))?.runId as string;

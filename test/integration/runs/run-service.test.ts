@@ -53,6 +53,7 @@ function service(
     log: new Logger({}, 'silent'),
     limits: { defaultTimeoutMs: 1000, outputMaxBytes: 1000, resultsMaxBytes: 100_000 },
     maxDurationMs: 60_000,
+    leaseMs: 60_000,
     progressIntervalMs: 0,
   });
   return { svc, payloads, kms };

@@ -58,6 +58,7 @@ function setup(options: { answers?: unknown[]; traces?: TraceRepository } = {}) 
     log,
     limits: { defaultTimeoutMs: 1000, outputMaxBytes: 1000, resultsMaxBytes: 100_000 },
     maxDurationMs: 60_000,
+    leaseMs: 60_000,
   });
   const scheduler = new LocalScheduler({ deps, group: `it-traces-${randomBytes(4).toString('hex')}` });
   const scheduling = new SchedulingService({ port: scheduler, log });

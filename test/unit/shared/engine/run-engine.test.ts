@@ -1,7 +1,14 @@
 import * as z from 'zod';
-import { RunEngine, type EngineDeps, type EngineRun } from '../../../../shared/engine/run-engine';
+import {
+  RunEngine,
+  type EngineDeps,
+  type EngineOutcome,
+  type EngineRun,
+} from '../../../../shared/engine/run-engine';
 import type { Clock } from '../../../../shared/engine/clock';
 import { Logger } from '../../../../shared/logger';
+import { Redactor } from '../../../../shared/redact';
+import { RunSeal } from '../../../../shared/runs/run-seal';
 import type { PlanStep } from '../../../../shared/plans/plan-schema';
 import {
   RetryableProviderError,
@@ -94,20 +101,20 @@ function fakeClock(start = 1_000_000): Clock & { sleeps: number[]; t: number } {
 function setup(steps: PlanStep[], script: Behaviour[] = [], overrides: Partial<EngineRun> = {}) {
   const providers = fakeProviders(script);
   const clock = fakeClock();
-  const decrypted: string[] = [];
+  const redactor = new Redactor();
   const deps: EngineDeps = {
     catalog: providers.catalog,
     credentials: {
       get: async () => {
-        decrypted.push(SECRET);
+        redactor.add(SECRET);
         return SECRET;
       },
-      secrets: () => decrypted,
     },
     http: { request: async () => ({ status: 200, headers: {}, body: '' }) },
     clock,
     log: new Logger({}, 'silent'),
-    limits: { defaultTimeoutMs: 1000, outputMaxBytes: 200, resultsMaxBytes: 100_000 },
+    defaultTimeoutMs: 1000,
+    seal: new RunSeal(redactor, { outputMaxBytes: 200, resultsMaxBytes: 100_000 }),
   };
   const run: EngineRun = {
     runId: 'run_1',
@@ -119,7 +126,20 @@ function setup(steps: PlanStep[], script: Behaviour[] = [], overrides: Partial<E
     ...overrides,
   };
   const wide = { startBy: clock.t + 60_000, finishBy: clock.t + 120_000 };
-  return { engine: new RunEngine(run, deps), deps, clock, calls: providers.calls, run, wide };
+  return { engine: holding(new RunEngine(run, deps)), deps, clock, calls: providers.calls, run, wide };
+}
+
+type HeldOutcome = Exclude<EngineOutcome, { kind: 'lost' }>;
+
+/** The engine as an executor that keeps its lease sees it: it never reports `lost`. */
+function holding(engine: RunEngine) {
+  return {
+    execute: async (window: Parameters<RunEngine['execute']>[0]): Promise<HeldOutcome> => {
+      const outcome = await engine.execute(window);
+      if (outcome.kind === 'lost') throw new Error('the lease was lost');
+      return outcome;
+    },
+  };
 }
 
 const step = (
@@ -151,6 +171,49 @@ describe('RunEngine', () => {
     expect(JSON.stringify(outcome.results)).not.toContain(SECRET);
     expect(outcome.results[2]?.output).toEqual({ leaked: 'token is [REDACTED]' });
     expect(outcome.results[2]?.message).toBe('used [REDACTED]');
+  });
+
+  it('redacts the credential from the run error built from a failed step, and from output keys', async () => {
+    const echoed = { headers: { authorization: `Bearer ${SECRET}` }, seen: { [SECRET]: true } };
+    const { engine, wide } = setup(
+      [step('a', 'scripted'), step('b', 'scripted')],
+      [
+        async () => ({ success: true, output: echoed, message: 'ok' }),
+        async () => {
+          throw new Error(
+            `upstream answered 500: {"echo":"${encodeURIComponent(SECRET)}","raw":"${SECRET}"}`,
+          );
+        },
+      ],
+    );
+    const outcome = await engine.execute(wide);
+    expect(outcome).toMatchObject({ kind: 'finished', status: 'failed' });
+    if (outcome.kind !== 'finished') return;
+    expect(outcome.error).toContain('Step b failed: upstream answered 500');
+    expect(outcome.error).not.toContain(SECRET);
+    expect(outcome.error).not.toContain(encodeURIComponent(SECRET));
+    expect(outcome.results[0]?.output).toEqual({
+      headers: { authorization: '[REDACTED]' },
+      seen: { '[REDACTED]': true },
+    });
+    expect(JSON.stringify(outcome)).not.toContain(SECRET);
+  });
+
+  it('starts nothing once its lease is lost, and says so', async () => {
+    const { deps, run, wide, calls } = setup([
+      step('a', 'echo', { value: 1 }),
+      step('b', 'echo', { value: 2 }),
+    ]);
+    let owned = true;
+    const engine = new RunEngine(run, {
+      ...deps,
+      stillOwned: () => owned,
+      onProgress: async () => {
+        owned = false;
+      },
+    });
+    await expect(engine.execute(wide)).resolves.toEqual({ kind: 'lost' });
+    expect(calls.map((c) => c.params)).toEqual([{ value: 1 }]);
   });
 
   it('retries a retryable error with exponential backoff and jitter, honouring Retry-After', async () => {
@@ -304,7 +367,10 @@ describe('RunEngine', () => {
       ],
     );
     clockRef = clock;
-    const nothing = await new RunEngine(run, deps).execute({ startBy: clock.t, finishBy: clock.t + 10_000 });
+    const nothing = await holding(new RunEngine(run, deps)).execute({
+      startBy: clock.t,
+      finishBy: clock.t + 10_000,
+    });
     expect(nothing).toEqual({ kind: 'yield', results: [] });
 
     const first = await engine.execute({ startBy: clock.t + 5, finishBy: clock.t + 10_000 });
@@ -312,7 +378,7 @@ describe('RunEngine', () => {
     expect(first.results.map((r) => r.status)).toEqual(['success']);
     expect(calls).toHaveLength(1);
 
-    const resumed = await new RunEngine({ ...run, results: first.results }, deps).execute({
+    const resumed = await holding(new RunEngine({ ...run, results: first.results }, deps)).execute({
       startBy: clock.t + 60_000,
       finishBy: clock.t + 60_000,
     });
@@ -349,7 +415,7 @@ describe('RunEngine', () => {
     });
     expect(calls).toHaveLength(1);
 
-    const resumed = await new RunEngine({ ...run, results: retryLater.results }, deps).execute({
+    const resumed = await holding(new RunEngine({ ...run, results: retryLater.results }, deps)).execute({
       startBy: clock.t + 60_000,
       finishBy: clock.t + 60_000,
     });

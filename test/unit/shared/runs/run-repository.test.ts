@@ -35,11 +35,12 @@ const run: RunRecord = {
   invocations: 1,
 };
 const key = { scheduleName: 's', scheduledTime: '2026-03-01T09:00:00Z', expiresAt: 1 };
+const lease = { leaseId: 'l', leaseUntil: 1 };
 
 describe('RunRepository.createOnce collisions', () => {
   it('tries again after a transaction conflict, and then creates', async () => {
     const { repo, sent } = scripted(cancelled('TransactionConflict', 'None'), {});
-    await expect(repo.createOnce(run, {}, key)).resolves.toEqual({ created: true });
+    await expect(repo.createOnce(run, lease, key)).resolves.toEqual({ created: true });
     expect(sent).toEqual(['TransactWriteCommand', 'TransactWriteCommand']);
   });
 
@@ -49,14 +50,14 @@ describe('RunRepository.createOnce collisions', () => {
       cancelled('ConditionalCheckFailed', 'None'),
       { Item: { runId: 'run_first' } },
     );
-    await expect(repo.createOnce(run, {}, key)).resolves.toEqual({ created: false, runId: 'run_first' });
+    await expect(repo.createOnce(run, lease, key)).resolves.toEqual({ created: false, runId: 'run_first' });
     expect(sent).toEqual(['TransactWriteCommand', 'TransactWriteCommand', 'GetCommand']);
   });
 
   it('gives up after five conflicts with the error, rather than guess', async () => {
     const conflicts = Array.from({ length: 5 }, () => cancelled('TransactionConflict', 'None'));
     const { repo, sent } = scripted(...conflicts);
-    await expect(repo.createOnce(run, {}, key)).rejects.toMatchObject({
+    await expect(repo.createOnce(run, lease, key)).rejects.toMatchObject({
       name: 'TransactionCanceledException',
     });
     expect(sent).toHaveLength(5);
@@ -64,6 +65,6 @@ describe('RunRepository.createOnce collisions', () => {
 
   it('passes other errors through untouched', async () => {
     const { repo } = scripted(Object.assign(new Error('slow down'), { name: 'ThrottlingException' }));
-    await expect(repo.createOnce(run, {}, key)).rejects.toThrow('slow down');
+    await expect(repo.createOnce(run, lease, key)).rejects.toThrow('slow down');
   });
 });
