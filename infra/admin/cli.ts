@@ -1,6 +1,7 @@
 import '../local/quiet-sdk-notice';
 import { parseArgs } from 'node:util';
-import { resolveTarget } from './target';
+import { NoLocalStackError } from '../local/local-table';
+import { resolveTarget, type TableTarget } from './target';
 
 const USAGE = `Flowgate admin
 
@@ -18,7 +19,9 @@ Commands:
                                                      the scheduler's; --repair fixes each difference
                                                      (exit code 1 while differences remain)
 
-Target (default: the local stack's table, started on demand):
+Target (default: the table of the local stack running on --data-dir):
+  --data-dir <dir>    the running \`npm start\`'s data directory (default .local/); with no
+                      stack running there the command refuses (exit code 2)
   --table <name>      a deployed table (AWS credentials from the usual chain)
   --region <region>   its region
   --endpoint <url>    a DynamoDB endpoint other than AWS's
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       table: { type: 'string' },
       region: { type: 'string' },
       endpoint: { type: 'string' },
+      'data-dir': { type: 'string' },
       repair: { type: 'boolean' },
       'grace-seconds': { type: 'string' },
       group: { type: 'string' },
@@ -64,51 +68,54 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
 
-  const target = await resolveTarget(values);
+  let target: TableTarget;
   try {
-    // The shared runtime reads its configuration at load, so it is loaded only now.
-    process.env.TABLE_NAME = target.tableName;
-    if (target.region) process.env.AWS_REGION = target.region;
-    const { createDocumentClient } = await import('../../shared/clients/dynamodb');
-    const commands = await import('./identity-commands');
-    const flagCommands = await import('./flag-commands');
-    const deps = {
-      client: createDocumentClient({ endpoint: target.endpoint, region: target.region }),
-      tableName: target.tableName,
-    };
-    const io = { out: (line: string) => process.stdout.write(line + '\n') };
-    process.stderr.write(`(${target.describe})\n`);
-    try {
-      if (command === 'reconcile') {
-        const { reconcileCommand, schedulerFor } = await import('./reconcile-command');
-        const { env } = await import('../../shared/config/env');
-        const port = schedulerFor(deps, values, {
-          maximumRetryAttempts: env.SCHEDULER_MAX_RETRY_ATTEMPTS,
-          maximumEventAgeSeconds: env.SCHEDULER_MAX_EVENT_AGE_SECONDS,
-        });
-        return await reconcileCommand(deps, port, values, io);
-      }
-      const run = {
-        'create-user': commands.createUser,
-        'create-key': commands.createKey,
-        'revoke-key': commands.revokeKey,
-        'list-keys': commands.listKeys,
-        flag: (d: typeof deps, v: typeof values, o: typeof io) =>
-          flagCommands.flag(d, positionals.slice(1), v, o),
-      }[command];
-      await run(deps, values, io);
-      return 0;
-    } catch (err) {
-      if (err instanceof commands.UsageError || (err as { expose?: boolean }).expose) {
-        process.stderr.write(`error: ${(err as Error).message}\n`);
-        return 2;
-      }
-      throw err;
-    } finally {
-      deps.client.destroy();
+    target = resolveTarget(values);
+  } catch (err) {
+    if (!(err instanceof NoLocalStackError)) throw err;
+    process.stderr.write(`error: ${err.message}\n`);
+    return 2;
+  }
+  // The shared runtime reads its configuration at load, so it is loaded only now.
+  process.env.TABLE_NAME = target.tableName;
+  if (target.region) process.env.AWS_REGION = target.region;
+  const { createDocumentClient } = await import('../../shared/clients/dynamodb');
+  const commands = await import('./identity-commands');
+  const flagCommands = await import('./flag-commands');
+  const deps = {
+    client: createDocumentClient({ endpoint: target.endpoint, region: target.region }),
+    tableName: target.tableName,
+  };
+  const io = { out: (line: string) => process.stdout.write(line + '\n') };
+  process.stderr.write(`(${target.describe})\n`);
+  try {
+    if (command === 'reconcile') {
+      const { reconcileCommand, schedulerFor } = await import('./reconcile-command');
+      const { env } = await import('../../shared/config/env');
+      const port = schedulerFor(deps, values, {
+        maximumRetryAttempts: env.SCHEDULER_MAX_RETRY_ATTEMPTS,
+        maximumEventAgeSeconds: env.SCHEDULER_MAX_EVENT_AGE_SECONDS,
+      });
+      return await reconcileCommand(deps, port, values, io);
     }
+    const run = {
+      'create-user': commands.createUser,
+      'create-key': commands.createKey,
+      'revoke-key': commands.revokeKey,
+      'list-keys': commands.listKeys,
+      flag: (d: typeof deps, v: typeof values, o: typeof io) =>
+        flagCommands.flag(d, positionals.slice(1), v, o),
+    }[command];
+    await run(deps, values, io);
+    return 0;
+  } catch (err) {
+    if (err instanceof commands.UsageError || (err as { expose?: boolean }).expose) {
+      process.stderr.write(`error: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
   } finally {
-    await target.release();
+    deps.client.destroy();
   }
 }
 

@@ -10,6 +10,7 @@ export function localPaths(dir: string = DEFAULT_LOCAL_DIR) {
     dir,
     dynamodb: path.join(dir, 'dynamodb'),
     state: path.join(dir, 'stack.json'),
+    lock: path.join(dir, 'stack.lock'),
     demoKey: path.join(dir, 'demo-key'),
     kmsKey: path.join(dir, 'kms.key'),
   };

@@ -1,17 +1,21 @@
 import './quiet-sdk-notice';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataDirInUseError, lockDataDir, type DataDirLock } from './data-dir-lock';
+import { DRAIN_GRACE_MS } from './drain';
 import { JavaMissingError } from './dynamodb-local';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { clearLocalState, writeLocalState } from './local-state';
 import { DEFAULT_LOCAL_DIR, localPaths } from './local-paths';
+import { ensurePrivateDir, tightenFiles } from './private-files';
+import { currentProcess } from './process-identity';
 
-const USAGE = `Usage: npm start -- [--port <n>] [--host <addr>] [--in-memory] [--verbose]
+const USAGE = `Usage: npm start -- [--port <n>] [--host <addr>] [--in-memory] [--data-dir <d>] [--verbose]
 
   --port <n>     port of the local API (default 3000; 0 picks a free one)
   --host <addr>  address to listen on (default 127.0.0.1)
   --in-memory    keep nothing on disk (DynamoDB Local in memory, fresh demo key)
-  --data-dir <d> where to keep data (default .local/)
+  --data-dir <d> where to keep data (default .local/; one running stack per directory)
   --verbose      log every request and the handlers' info logs
 `;
 
@@ -41,7 +45,7 @@ Try it:
   const client = new OpenAI({ baseURL: '${base}/v1', apiKey: '${stack.demo.key}' });
   const reply = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
 
-Ctrl-C stops everything.
+Ctrl-C stops everything (in-flight requests get up to ${DRAIN_GRACE_MS / 1000} s to finish).
 `;
 }
 
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
   const inMemory = values['in-memory'];
   const dataDir = path.resolve(values['data-dir']);
   const statePath = localPaths(dataDir).state;
+  // Taken before anything starts: a second stack on this directory must not touch it.
+  const lock = inMemory ? undefined : holdDataDir(dataDir);
   const stack = await startLocalStack({
     dataDir,
     port,
@@ -79,13 +85,14 @@ async function main(): Promise<void> {
   if (!inMemory) {
     writeLocalState(
       {
-        pid: process.pid,
+        ...currentProcess(),
         apiUrl: stack.apiUrl,
         dynamodbEndpoint: stack.dynamodbEndpoint,
         tableName: stack.tableName,
       },
       statePath,
     );
+    process.once('exit', () => clearLocalState(statePath));
   }
   process.stdout.write(banner(stack, inMemory, dataDir, Date.now() - started));
 
@@ -93,10 +100,16 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`\n${signal}: stopping…\n`);
+    process.stdout.write(
+      `\n${signal}: no new requests; waiting up to ${DRAIN_GRACE_MS / 1000} s for those in flight, then stopping…\n`,
+    );
+    // Tools stop targeting this stack at once; the lock goes only once DynamoDB Local has.
     if (!inMemory) clearLocalState(statePath);
     stack.stop().then(
-      () => process.exit(0),
+      () => {
+        lock?.release();
+        process.exit(0);
+      },
       () => process.exit(1),
     );
   };
@@ -104,8 +117,20 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
+/** Makes the data directory private and takes its lock (released on any exit of this process). */
+function holdDataDir(dataDir: string): DataDirLock {
+  ensurePrivateDir(dataDir);
+  const lock = lockDataDir(dataDir);
+  process.once('exit', () => lock.release());
+  // Files an older run left readable by others (state, demo key, KMS key).
+  tightenFiles(dataDir);
+  return lock;
+}
+
 main().catch((err) => {
-  if (err instanceof JavaMissingError) {
+  if (err instanceof DataDirInUseError) {
+    process.stderr.write(`npm start: ${err.message}\n`);
+  } else if (err instanceof JavaMissingError) {
     process.stderr.write(`\n${err.message}\n\n`);
   } else {
     process.stderr.write(`Failed to start the local stack: ${(err as Error)?.stack ?? String(err)}\n`);
