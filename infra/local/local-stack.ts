@@ -1,5 +1,6 @@
 import type { RouteDef } from '../routes';
 import type { ApiServer } from './api-server';
+import { DRAIN_GRACE_MS, settleWithin } from './drain';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { LOCAL_TABLE_NAME, localPaths } from './local-paths';
 import type { DemoUser } from './demo-user';
@@ -77,7 +78,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const tableName = options.tableName ?? LOCAL_TABLE_NAME;
   const paths = localPaths(options.dataDir);
   const cleanups: (() => Promise<void>)[] = [];
+  // One grace for the work under way when stop() begins: requests, then background runs.
+  let drainUntil = 0;
   const stop = async () => {
+    drainUntil = Date.now() + DRAIN_GRACE_MS;
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
   };
   try {
@@ -106,11 +110,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       kmsDir: options.inMemory ? undefined : paths.dir,
       scheduleGroup: options.scheduleGroup,
     });
-    // Runs started in the background finish before the table goes away.
-    cleanups.push(() => adapters.drain());
+    // Runs started in the background finish (within the grace) before the table goes away.
+    cleanups.push(async () => void (await settleWithin(adapters.drain(), drainUntil - Date.now())));
 
     const api = await startApiServer({ port: options.port, host: options.host, routes: options.routes, log });
-    cleanups.push(() => api.close());
+    cleanups.push(() => api.close(drainUntil - Date.now()));
     // Schedules fire only once the API is up, and stop first, before anything they use goes.
     await adapters.runner.start();
     cleanups.push(() => adapters.runner.stop());
