@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import type { LocalStack } from '../../../infra/local/local-stack';
 import type { RouteDef } from '../../../infra/routes';
+import { hasLoneSurrogate } from '../../../shared/http/json-limits';
 import { errorStyleFor } from '../../../shared/http/render-error';
 import { callApi } from '../../support/http';
 import { createUserWithKey } from '../../support/identity';
@@ -106,6 +107,21 @@ export function errorShapeProblem(route: RouteDef, text: string): string | undef
     if (typeof error.type !== 'string' || !('param' in error)) return 'not the OpenAI error shape';
   } else if (!('details' in error)) return 'no details';
   return undefined;
+}
+
+/** Whether any string or key anywhere in a parsed JSON value has a lone surrogate. */
+export function containsLoneSurrogate(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'string' && hasLoneSurrogate(next)) return true;
+    if (next === null || typeof next !== 'object') continue;
+    for (const [key, item] of Object.entries(next)) {
+      if (hasLoneSurrogate(key)) return true;
+      pending.push(item);
+    }
+  }
+  return false;
 }
 
 export interface SeededData {
