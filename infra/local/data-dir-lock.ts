@@ -50,7 +50,10 @@ function tryCreate(file: string, owner: ProcessRef): boolean {
   );
   try {
     writeSync(fd, JSON.stringify(owner) + '\n');
+  } finally {
     closeSync(fd);
+  }
+  try {
     linkSync(temp, file);
     return true;
   } catch (err) {
