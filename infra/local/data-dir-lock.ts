@@ -49,11 +49,11 @@ function tryCreate(file: string, owner: ProcessRef): boolean {
     PRIVATE_FILE_MODE,
   );
   try {
-    writeSync(fd, JSON.stringify(owner) + '\n');
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeSync(fd, JSON.stringify(owner) + '\n');
+    } finally {
+      closeSync(fd);
+    }
     linkSync(temp, file);
     return true;
   } catch (err) {
