@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { env } from '../shared/config/env';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
+import { IdString } from '../shared/http/path-id';
 import { accepted, ok } from '../shared/http/response';
 import { StepsSchema } from '../shared/plans/plan-schema';
 import { validatePlanSteps } from '../shared/plans/plan-validation';
@@ -9,7 +10,7 @@ import { runView } from '../shared/runs/run-views';
 import { requestWindow } from '../shared/runs/run-window';
 
 const Body = z
-  .strictObject({ plan_id: z.string().min(1).max(256).optional(), steps: StepsSchema.optional() })
+  .strictObject({ plan_id: IdString.optional(), steps: StepsSchema.optional() })
   .refine((b) => (b.plan_id === undefined) !== (b.steps === undefined), {
     message: 'give either plan_id or steps',
     path: ['plan_id'],

@@ -4,6 +4,7 @@
  * validate schedules identically and each failure is a 400 naming its field.
  */
 import * as z from 'zod';
+import { IdString } from '../http/path-id';
 import { withScheduleSpec } from '../scheduling/schedule-spec';
 import { DEPLOYMENT_STATUSES } from '../traces/trace-types';
 
@@ -11,10 +12,9 @@ export { TracePath } from '../traces/trace-body';
 
 /** Trace and plan names have the same bound as on create. */
 const Name = z.string().trim().min(1).max(200);
-const Id = z.string().min(1).max(256);
 
 /** `POST /automation/deploy` (seed 004). */
-export const DeployBody = withScheduleSpec({ trace_id: Id, name: Name.optional() });
+export const DeployBody = withScheduleSpec({ trace_id: IdString, name: Name.optional() });
 export type DeployBody = z.output<typeof DeployBody>;
 
 /** `POST /api/execution-plans/{plan_id}/schedule`: the deploy body without `trace_id`. */

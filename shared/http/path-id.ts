@@ -47,6 +47,19 @@ export function pathIdSchema<K extends string>(name: K, rule: PathIdRule) {
   return z.object({ [name]: pathIdField(rule) } as Record<K, ReturnType<typeof pathIdField>>);
 }
 
+/**
+ * An id given in a body or query (`plan_id`, `trace_id`), looked up by the service like any
+ * other: an unknown one is the service's own 404. It is bounded in UTF-8 bytes, so no table
+ * key built from it can exceed DynamoDB's limit; a longer one is a 400 naming the field.
+ */
+export const IdString = z
+  .string()
+  .min(1)
+  .refine(
+    (id) => Buffer.byteLength(id, 'utf8') <= MAX_PATH_ID_BYTES,
+    `must be at most ${MAX_PATH_ID_BYTES} bytes`,
+  );
+
 /** The not-found error a failed path schema carries, if it is a path id's. */
 export function pathIdNotFound(error: z.ZodError): AppError | undefined {
   for (const issue of error.issues) {
