@@ -4,7 +4,6 @@ import type { RouteDef } from '../../../infra/routes';
 import { hasLoneSurrogate } from '../../../shared/http/json-limits';
 import { errorStyleFor } from '../../../shared/http/render-error';
 import { callApi } from '../../support/http';
-import { createUserWithKey } from '../../support/identity';
 
 export const transformStep = (id: string, value: unknown = 1) => ({
   id,
@@ -133,8 +132,13 @@ export interface SeededData {
   webhookToken: string;
 }
 
-/** One user's plan (with an unsigned webhook), trace, credential and integration. */
+/**
+ * One user's plan (with an unsigned webhook), trace, credential and integration. The
+ * identity helpers load the shared configuration, so they are imported only once the
+ * stack has put its upstreams into the environment.
+ */
 export async function seedData(stack: LocalStack): Promise<SeededData> {
+  const { createUserWithKey } = await import('../../support/identity');
   const { key } = await createUserWithKey('hardening');
   const post = async (path: string, body: unknown) => {
     const res = await callApi(stack.apiUrl, key, path, 'POST', body);
