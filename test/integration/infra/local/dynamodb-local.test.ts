@@ -19,7 +19,10 @@ describe('ensureTable', () => {
     await ensureTable(endpoint, name);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
     expect(Table?.KeySchema).toEqual(createTableInput(name).KeySchema);
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual([TABLE.gsi1.name]);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual([
+      TABLE.gsi1.name,
+      TABLE.gsi2.name,
+    ]);
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
     expect(ttl.TimeToLiveDescription).toMatchObject({
       AttributeName: TABLE.ttlAttribute,
@@ -28,15 +31,25 @@ describe('ensureTable', () => {
     await client.send(new DeleteTableCommand({ TableName: name }));
   });
 
-  it('adds an index missing from a table created by an older definition', async () => {
-    const name = `ensure-old-${Date.now()}`;
-    const { GlobalSecondaryIndexes: _dropped, ...older } = createTableInput(name);
+  it.each([
+    ['no index', 0],
+    ['only GSI1', 1],
+  ])('adds the indexes missing from a table created by an older definition (%s)', async (_label, kept) => {
+    const name = `ensure-old-${kept}-${Date.now()}`;
+    const { GlobalSecondaryIndexes: indexes, ...older } = createTableInput(name);
     await client.send(
-      new CreateTableCommand({ ...older, AttributeDefinitions: older.AttributeDefinitions.slice(0, 2) }),
+      new CreateTableCommand({
+        ...older,
+        AttributeDefinitions: older.AttributeDefinitions.slice(0, 2 + 2 * kept),
+        ...(kept ? { GlobalSecondaryIndexes: indexes.slice(0, kept) } : {}),
+      }),
     );
     await ensureTable(endpoint, name);
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual([TABLE.gsi1.name]);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([
+      [TABLE.gsi1.name, 'ACTIVE'],
+      [TABLE.gsi2.name, 'ACTIVE'],
+    ]);
     await client.send(new DeleteTableCommand({ TableName: name }));
   });
 });
