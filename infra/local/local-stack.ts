@@ -6,6 +6,7 @@ import { LOCAL_TABLE_NAME, localPaths } from './local-paths';
 import type { DemoUser } from './demo-user';
 import type { LocalAdapters } from './local-adapters';
 import type { LocalStubs } from './stubs/run-stubs';
+import type { SweepTimer } from './sweep-timer';
 
 export interface LocalStackOptions {
   port?: number;
@@ -21,6 +22,11 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** The local scheduler's group; stacks sharing one DynamoDB table each need their own. */
   scheduleGroup?: string;
+  /**
+   * Run the sweeper on its timer (default true). Test stacks share one table, and a sweep
+   * covers every run in it, so they leave it off and call `sweeper.sweepNow()` where wanted.
+   */
+  sweep?: boolean;
 }
 
 export interface LocalStack {
@@ -31,6 +37,8 @@ export interface LocalStack {
   adapters: LocalAdapters;
   stubs: LocalStubs | undefined;
   api: ApiServer;
+  /** The sweeper on its timer (RUN_SWEEP_INTERVAL_MS); `sweepNow()` runs one at once. */
+  sweeper: SweepTimer;
   stop(): Promise<void>;
 }
 
@@ -118,7 +126,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Schedules fire only once the API is up, and stop first, before anything they use goes.
     await adapters.runner.start();
     cleanups.push(() => adapters.runner.stop());
-    return { apiUrl: api.url, dynamodbEndpoint: endpoint, tableName, demo, adapters, stubs, api, stop };
+    const { env } = await import('../../shared/config/env');
+    const { SweepTimer } = await import('./sweep-timer');
+    const sweeper = new SweepTimer(env.RUN_SWEEP_INTERVAL_MS);
+    if (options.sweep ?? true) sweeper.start();
+    cleanups.push(() => sweeper.stop());
+    return {
+      apiUrl: api.url,
+      dynamodbEndpoint: endpoint,
+      tableName,
+      demo,
+      adapters,
+      stubs,
+      api,
+      sweeper,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -4,7 +4,8 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
 /**
  * The end-to-end harness: the same startLocalStack() that `npm start` runs, in memory,
  * on free ports, against the DynamoDB Local the jest global setup started. Each stack
- * gets its own schedule group, so stacks sharing the table never fire each other's schedules.
+ * gets its own schedule group, so stacks sharing the table never fire each other's schedules,
+ * and none runs the sweeper on its timer, which would settle other files' runs too.
  */
 export function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   return startLocalStack({
@@ -13,6 +14,7 @@ export function startTestStack(options: LocalStackOptions = {}): Promise<LocalSt
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
     tableName: process.env.TABLE_NAME,
     scheduleGroup: `test-${randomBytes(4).toString('hex')}`,
+    sweep: false,
     ...options,
   });
 }
