@@ -11,6 +11,8 @@ export interface GatewayErrorSpec {
   code: string;
   message: string;
   type: string;
+  /** Headers this answer always carries. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export const GATEWAY_ERRORS = {
@@ -66,11 +68,16 @@ export const GATEWAY_ERRORS = {
     type: 'rate_limit_error',
   },
   badRequest: { statusCode: 400, code: 'bad_request', message: 'Bad request', type: 'invalid_request_error' },
+  /**
+   * The authorizer could not decide (it threw, or timed out: the table it reads keys from is
+   * unreachable). Not the caller's fault and not permanent, so a 503 to retry, never a 500.
+   */
   authorizerFailure: {
-    statusCode: 500,
-    code: 'authorizer_error',
-    message: 'Authorizer failed',
+    statusCode: 503,
+    code: 'service_unavailable',
+    message: 'The API key could not be checked right now; retry shortly',
     type: 'api_error',
+    headers: { 'Retry-After': '5' },
   },
   internal: { statusCode: 502, code: 'internal_error', message: 'Internal server error', type: 'api_error' },
   integrationTimeout: {

@@ -71,6 +71,7 @@ export function addJsonGatewayResponses(api: apigateway.RestApi, allowOrigin: st
       responseHeaders: {
         'Access-Control-Allow-Origin': `'${allowOrigin}'`,
         'X-Request-Id': 'context.requestId',
+        ...Object.fromEntries(Object.entries(entry.spec.headers ?? {}).map(([k, v]) => [k, `'${v}'`])),
         ...entry.headers,
       },
       templates: { 'application/json': errorTemplate(entry.spec, entry) },

@@ -99,6 +99,7 @@ function sendGatewayError(
     'x-amzn-RequestId': requestId,
     'X-Request-Id': requestId,
     ...corsHeaders(),
+    ...spec.headers,
     ...extra,
   });
   // As in the stack's DEFAULT_5XX response: no internals, just the id support needs.

@@ -13,6 +13,8 @@ import { isTransientDynamoDbError, tableUnavailable } from '../db/unavailable';
 export const DYNAMODB_HTTP = {
   connectionTimeout: 2000,
   requestTimeout: 5000,
+  // Without it the SDK only warns when requestTimeout passes, and goes on waiting.
+  throwOnRequestTimeout: true,
   httpAgent: { keepAlive: true, maxSockets: 256 },
   httpsAgent: { keepAlive: true, maxSockets: 256 },
 };

@@ -30,12 +30,26 @@ const TRANSIENT_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
+/** A socket error's code in a message, as in `connect ECONNREFUSED 127.0.0.1:8000`. */
+const CODE_IN_MESSAGE = new RegExp(`\\b(${[...TRANSIENT_CODES].join('|')})\\b`);
+
+/**
+ * Duck-typed rather than `instanceof Error`: a socket error from another realm (a test
+ * runner's sandbox) is not an instance, and the SDK's retry step then re-wraps it with only
+ * its text, which still names the code.
+ */
 export function isTransientDynamoDbError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (TRANSIENT_NAMES.has(err.name)) return true;
-  const code = (err as { code?: unknown }).code;
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, code, message, $metadata } = err as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
+  if (typeof name === 'string' && TRANSIENT_NAMES.has(name)) return true;
   if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-  const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (typeof message === 'string' && CODE_IN_MESSAGE.test(message)) return true;
+  const status = $metadata?.httpStatusCode;
   return typeof status === 'number' && status >= 500;
 }
 
