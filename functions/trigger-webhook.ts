@@ -5,7 +5,7 @@ import { http } from '../shared/http/http';
 import { accepted, ok } from '../shared/http/response';
 import { runView } from '../shared/runs/run-views';
 import { requestWindow } from '../shared/runs/run-window';
-import { WebhookTokenPath, webhookNotFound } from '../shared/webhooks/webhook-repository';
+import { WebhookTokenPath } from '../shared/webhooks/webhook-repository';
 import { SIGNATURE_HEADER } from '../shared/webhooks/webhook-secrets';
 import { webhookTriggerBody } from '../shared/webhooks/webhook-trigger';
 
@@ -20,9 +20,11 @@ const Query = z.record(z.string(), z.string());
 export const handler = http(
   async ({ path, query, headers, rawBody, context, log }) => {
     const runtime = engineRuntime();
-    const webhook = await runtime.webhooks.authenticate(path.token, rawBody, headers[SIGNATURE_HEADER]);
-    const plan = await runtime.planRepository.get(webhook.userId, webhook.planId);
-    if (!plan) throw webhookNotFound();
+    const { webhook, plan } = await runtime.webhooks.authenticate(
+      path.token,
+      rawBody,
+      headers[SIGNATURE_HEADER],
+    );
     const input = {
       userId: webhook.userId,
       planId: plan.planId,

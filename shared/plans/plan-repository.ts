@@ -66,7 +66,7 @@ export class PlanRepository {
     const { Item } = await this.deps.client.send(
       new GetCommand({ TableName: this.deps.tableName, Key: planKey(userId, planId), ConsistentRead: true }),
     );
-    return Item && Item.type === 'plan' ? fromItem(Item) : undefined;
+    return Item && Item.type === 'plan' ? planFromItem(Item) : undefined;
   }
 
   async require(userId: string, planId: string): Promise<PlanRecord> {
@@ -87,7 +87,7 @@ export class PlanRepository {
         Limit: limit,
       }),
     );
-    return { items: (page.Items ?? []).map(fromItem), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return { items: (page.Items ?? []).map(planFromItem), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   async replace(
@@ -116,7 +116,7 @@ export class PlanRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return fromItem(Attributes ?? {});
+      return planFromItem(Attributes ?? {});
     } catch (err) {
       if (isConditionalFailure(err)) throw planNotFound();
       throw err;
@@ -147,7 +147,7 @@ export class PlanRepository {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return fromItem(Attributes ?? {});
+      return planFromItem(Attributes ?? {});
     } catch (err) {
       if (isConditionalFailure(err)) throw planNotFound();
       throw err;
@@ -165,7 +165,7 @@ export class PlanRepository {
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return fromItem(Attributes ?? {});
+      return planFromItem(Attributes ?? {});
     } catch (err) {
       if (isConditionalFailure(err)) throw planNotFound();
       throw err;
@@ -188,7 +188,8 @@ function toItem(record: PlanRecord): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): PlanRecord {
+/** A plan item as read from the table (the webhook repository reads plans alongside webhooks). */
+export function planFromItem(item: Record<string, unknown>): PlanRecord {
   return {
     planId: item.planId as string,
     userId: item.userId as string,

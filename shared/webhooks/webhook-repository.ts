@@ -1,9 +1,9 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepositoryDeps } from '../clients/dynamodb';
 import { isConditionalFailure } from '../db/conditions';
 import { NotFoundError } from '../errors';
 import { pathIdSchema } from '../http/path-id';
-import { PlanRepository, planNotFound } from '../plans/plan-repository';
+import { PlanRepository, planFromItem, planNotFound, type PlanRecord } from '../plans/plan-repository';
 import { isWebhookToken } from './webhook-secrets';
 
 export interface WebhookRecord {
@@ -30,6 +30,18 @@ export const WebhookTokenPath = pathIdSchema('token', {
  */
 const webhookKey = (tokenHash: string) => ({ PK: `WEBHOOK#${tokenHash}`, SK: 'WEBHOOK' });
 
+const MAX_BATCH_ATTEMPTS = 5;
+
+function webhookFromItem(tokenHash: string, item: Record<string, unknown>): WebhookRecord {
+  return {
+    tokenHash,
+    userId: item.userId as string,
+    planId: item.planId as string,
+    ...(typeof item.secretCiphertext === 'string' ? { secretCiphertext: item.secretCiphertext } : {}),
+    createdAt: item.createdAt as string,
+  };
+}
+
 export class WebhookRepository {
   constructor(private readonly deps: RepositoryDeps) {}
 
@@ -37,14 +49,44 @@ export class WebhookRepository {
     const { Item } = await this.deps.client.send(
       new GetCommand({ TableName: this.deps.tableName, Key: webhookKey(tokenHash) }),
     );
-    if (!Item) return undefined;
-    return {
-      tokenHash,
-      userId: Item.userId as string,
-      planId: Item.planId as string,
-      ...(typeof Item.secretCiphertext === 'string' ? { secretCiphertext: Item.secretCiphertext } : {}),
-      createdAt: Item.createdAt as string,
-    };
+    return Item ? webhookFromItem(tokenHash, Item) : undefined;
+  }
+
+  /**
+   * The webhook and the plan its token names, read in one request. Only a matching pair
+   * counts: the webhook bound to exactly that plan, and the plan bound to this webhook.
+   */
+  async findWithPlan(
+    tokenHash: string,
+    address: { userId: string; planId: string },
+  ): Promise<{ webhook: WebhookRecord; plan: PlanRecord } | undefined> {
+    const table = this.deps.tableName;
+    let keys: Record<string, unknown>[] = [
+      webhookKey(tokenHash),
+      PlanRepository.key(address.userId, address.planId),
+    ];
+    const items: Record<string, unknown>[] = [];
+    // BatchGet may leave keys unprocessed under throttling; they are asked for again.
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt === MAX_BATCH_ATTEMPTS) throw new Error('The webhook and its plan could not be read');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      const answer = await this.deps.client.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      items.push(...(answer.Responses?.[table] ?? []));
+      keys = answer.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+    const hookItem = items.find((i) => i.type === 'webhook');
+    const planItem = items.find((i) => i.type === 'plan');
+    if (!hookItem || !planItem) return undefined;
+    const webhook = webhookFromItem(tokenHash, hookItem);
+    const plan = planFromItem(planItem);
+    const bound =
+      webhook.userId === address.userId &&
+      webhook.planId === address.planId &&
+      plan.userId === address.userId &&
+      plan.webhookTokenHash === tokenHash;
+    return bound ? { webhook, plan } : undefined;
   }
 
   /** Binds a new webhook to the plan, replacing (and deleting) the one it had, in one transaction. */

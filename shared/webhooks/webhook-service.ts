@@ -1,6 +1,6 @@
 import type { KeyManagement } from '../crypto/key-management';
 import { AppError } from '../errors';
-import type { PlanRepository } from '../plans/plan-repository';
+import type { PlanRecord, PlanRepository } from '../plans/plan-repository';
 import { webhookNotFound, type WebhookRecord, type WebhookRepository } from './webhook-repository';
 import {
   hashToken,
@@ -8,6 +8,7 @@ import {
   newWebhookToken,
   verifySignature,
   webhookSecretContext,
+  webhookTokenAddress,
 } from './webhook-secrets';
 
 export class BadSignatureError extends AppError {
@@ -36,7 +37,7 @@ export class WebhookService {
     now = new Date(),
   ): Promise<{ token: string; url: string; secret: string | null }> {
     const plan = await this.plans.require(userId, planId);
-    const token = newWebhookToken();
+    const token = newWebhookToken(userId, planId);
     const tokenHash = hashToken(token);
     const secret = options.requireSignature ? newSigningSecret() : undefined;
     const record: WebhookRecord = {
@@ -63,15 +64,31 @@ export class WebhookService {
     await this.webhooks.detach(userId, planId, plan.webhookTokenHash);
   }
 
-  /** The webhook a call is for, once its signature (when it has a secret) checks out. */
-  async authenticate(token: string, rawBody: string, signature: string | undefined): Promise<WebhookRecord> {
-    const webhook = await this.webhooks.find(hashToken(token));
-    if (!webhook) throw webhookNotFound();
+  /** The webhook a call is for and its plan, once its signature (when it has a secret) checks out. */
+  async authenticate(
+    token: string,
+    rawBody: string,
+    signature: string | undefined,
+  ): Promise<{ webhook: WebhookRecord; plan: PlanRecord }> {
+    const found = await this.find(token);
+    if (!found) throw webhookNotFound();
+    const { webhook } = found;
     if (webhook.secretCiphertext) {
       const secret = await this.secretOf(webhook, webhook.secretCiphertext);
       if (!verifySignature(secret, rawBody, signature)) throw new BadSignatureError();
     }
-    return webhook;
+    return found;
+  }
+
+  /** One read for a token that names its plan; two for one minted before tokens did. */
+  private async find(token: string): Promise<{ webhook: WebhookRecord; plan: PlanRecord } | undefined> {
+    const tokenHash = hashToken(token);
+    const address = webhookTokenAddress(token);
+    if (address) return this.webhooks.findWithPlan(tokenHash, address);
+    const webhook = await this.webhooks.find(tokenHash);
+    if (!webhook) return undefined;
+    const plan = await this.plans.get(webhook.userId, webhook.planId);
+    return plan ? { webhook, plan } : undefined;
   }
 
   private async secretOf(webhook: WebhookRecord, ciphertext: string): Promise<string> {

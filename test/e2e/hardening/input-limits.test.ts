@@ -3,6 +3,7 @@ import { isolatedEnv } from '../gateway/isolated-env';
 
 const restoreEnv = isolatedEnv({});
 
+import { randomUUID } from 'node:crypto';
 import type { LocalStack } from '../../../infra/local/local-stack';
 import { routes, type RouteDef } from '../../../infra/routes';
 import { newCredentialId } from '../../../shared/credentials/credential-ids';
@@ -36,7 +37,7 @@ const UNKNOWN_IDS: Record<string, [() => string, string]> = {
   DeletePlanWebhook: [() => newSortableId('plan'), 'plan_not_found'],
   ScheduleExecutionPlan: [() => newSortableId('plan'), 'plan_not_found'],
   UnscheduleExecutionPlan: [() => newSortableId('plan'), 'plan_not_found'],
-  TriggerWebhook: [newWebhookToken, 'webhook_not_found'],
+  TriggerWebhook: [() => newWebhookToken(randomUUID(), newSortableId('plan')), 'webhook_not_found'],
   GetExecutionLog: [() => newSortableId('run'), 'execution_log_not_found'],
   GetCustomIntegration: [() => newId('int'), 'integration_not_found'],
   UpdateCustomIntegration: [() => newId('int'), 'integration_not_found'],

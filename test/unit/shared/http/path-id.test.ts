@@ -119,7 +119,14 @@ describe('every path id kind: its minted ids pass, anything else is its own 404'
     ['trace_id (deployment routes)', DeploymentTracePath, 'trace_id', newSortableId('trace'), traceNotFound],
     ['integration_id', IntegrationPath, 'integration_id', newId('int'), integrationNotFound],
     ['credential id', CredentialPath, 'id', newCredentialId('openai', 'api_key'), credentialNotFound],
-    ['webhook token', WebhookTokenPath, 'token', newWebhookToken(), webhookNotFound],
+    [
+      'webhook token',
+      WebhookTokenPath,
+      'token',
+      newWebhookToken('u-1', newSortableId('plan')),
+      webhookNotFound,
+    ],
+    ['webhook token without address', WebhookTokenPath, 'token', `wh_${'a'.repeat(43)}`, webhookNotFound],
   ];
 
   it.each(cases)('%s', async (_name, schema, param, minted, notFound) => {

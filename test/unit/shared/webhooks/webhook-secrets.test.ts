@@ -2,17 +2,39 @@ import { createHmac } from 'node:crypto';
 import {
   hashToken,
   newSigningSecret,
+  isWebhookToken,
   newWebhookToken,
   signBody,
   verifySignature,
+  webhookTokenAddress,
 } from '../../../../shared/webhooks/webhook-secrets';
+import { newSortableId } from '../../../../shared/runs/sortable-id';
 import { webhookTriggerBody } from '../../../../shared/webhooks/webhook-trigger';
 
 describe('webhook secrets', () => {
+  it('reads the plan address out of a token, and accepts tokens minted before it had one', () => {
+    const planId = newSortableId('plan');
+    const token = newWebhookToken('u-1', planId);
+    expect(isWebhookToken(token)).toBe(true);
+    expect(webhookTokenAddress(token)).toEqual({ userId: 'u-1', planId });
+    const older = `wh_${'x'.repeat(43)}`;
+    expect(isWebhookToken(older)).toBe(true);
+    expect(webhookTokenAddress(older)).toBeUndefined();
+    for (const bad of [
+      `${token}.`,
+      `${older}.u-1`,
+      `${older}.u.1.${planId}`,
+      `${older}.u-1.trace_x`,
+      token.slice(1),
+    ])
+      expect([bad, isWebhookToken(bad)]).toEqual([bad, false]);
+  });
+
   it('makes unguessable tokens and secrets, and stores only a hash of the token', () => {
-    const a = newWebhookToken();
-    expect(a).toMatch(/^wh_[A-Za-z0-9_-]{43}$/);
-    expect(newWebhookToken()).not.toBe(a);
+    const planId = newSortableId('plan');
+    const a = newWebhookToken('4f0c6a52-5d5e-4b7e-9a55-0f4c2b7d9e11', planId);
+    expect(a).toMatch(/^wh_[A-Za-z0-9_-]{43}\.4f0c6a52-5d5e-4b7e-9a55-0f4c2b7d9e11\.plan_[0-9a-z]{29}$/);
+    expect(newWebhookToken('4f0c6a52-5d5e-4b7e-9a55-0f4c2b7d9e11', planId)).not.toBe(a);
     expect(newSigningSecret()).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashToken(a)).not.toContain(a.slice(3));
