@@ -36,6 +36,8 @@ function baseView(run: RunRecord) {
     completed_at: run.completedAt ?? null,
     duration_ms: durationOf(run.startedAt, run.completedAt),
     error: run.error ?? null,
+    /** `run_abandoned` when the sweeper ended a run whose executor was lost; null otherwise. */
+    error_code: run.errorCode ?? null,
   };
 }
 

@@ -14,6 +14,7 @@ import { RunRepository } from '../../../shared/runs/run-repository';
 import { RunSeal } from '../../../shared/runs/run-seal';
 import { RunService, type RunHandoffPayload } from '../../../shared/runs/run-service';
 import { RUN_ABANDONED, RunSweeper } from '../../../shared/runs/run-sweeper';
+import { runView } from '../../../shared/runs/run-views';
 import type { RunRecord } from '../../../shared/runs/run-types';
 import { newSortableId } from '../../../shared/runs/sortable-id';
 
@@ -179,6 +180,7 @@ describe('RunSweeper', () => {
     const { record, lease } = (await repo.read(run.userId, run.runId))!;
     expect(lease).toBeUndefined();
     expect(record).toMatchObject({ status: 'failed', errorCode: RUN_ABANDONED });
+    expect(runView(record)).toMatchObject({ status: 'failed', error_code: 'run_abandoned' });
     expect(record.error).toBe(
       'The run was abandoned: its executor stopped while step b may have been running, and echo.post is not safe to run twice',
     );
