@@ -74,8 +74,9 @@ export class RunWrites {
 
   /** Moves the executor's lease on; false if it no longer holds the run. */
   renew(userId: string, runId: string, leaseId: string, leaseUntil: number): Promise<boolean> {
-    return this.asHolder(userId, runId, leaseId, 'SET leaseUntil = :until, GSI2SK = :sk', {
-      ...this.leaseValues(runId, leaseUntil),
+    return this.update(userId, runId, heldBy(leaseId), {
+      expression: 'SET leaseUntil = :until, GSI2SK = :sk',
+      values: leaseValues(runId, leaseUntil),
     });
   }
 
@@ -87,13 +88,10 @@ export class RunWrites {
     results: Sealed<StepResult[]>,
     leaseUntil: number,
   ): Promise<boolean> {
-    return this.asHolder(
-      userId,
-      runId,
-      leaseId,
-      'SET resultsJson = :results, leaseUntil = :until, GSI2SK = :sk',
-      { ':results': JSON.stringify(results), ...this.leaseValues(runId, leaseUntil) },
-    );
+    return this.update(userId, runId, heldBy(leaseId), {
+      expression: 'SET resultsJson = :results, leaseUntil = :until, GSI2SK = :sk',
+      values: { ':results': JSON.stringify(results), ...leaseValues(runId, leaseUntil) },
+    });
   }
 
   /** Gives the run up for the next invocation, which must present `handoffToken` before `leaseUntil`. */
@@ -105,20 +103,20 @@ export class RunWrites {
     handoffToken: string,
     leaseUntil: number,
   ): Promise<boolean> {
-    return this.asHolder(
-      userId,
-      runId,
-      leaseId,
-      'SET resultsJson = :results, handoffToken = :token, leaseUntil = :until, GSI2SK = :sk REMOVE leaseId',
-      { ':results': JSON.stringify(results), ':token': handoffToken, ...this.leaseValues(runId, leaseUntil) },
-      undefined,
-      (item) => item.handoffToken === handoffToken,
-    );
+    return this.update(userId, runId, heldBy(leaseId), {
+      expression:
+        'SET resultsJson = :results, handoffToken = :token, leaseUntil = :until, GSI2SK = :sk REMOVE leaseId',
+      values: {
+        ':results': JSON.stringify(results),
+        ':token': handoffToken,
+        ...leaseValues(runId, leaseUntil),
+      },
+      shows: (item) => item.handoffToken === handoffToken,
+    });
   }
 
   complete(userId: string, runId: string, leaseId: string, ending: RunEnding): Promise<boolean> {
-    const { expression, values, names, shows } = this.ending(ending);
-    return this.asHolder(userId, runId, leaseId, expression, values, names, shows);
+    return this.update(userId, runId, heldBy(leaseId), this.ending(ending));
   }
 
   /** Fails a run that could not be handed to anyone (e.g. the async invoke was refused). */
@@ -128,20 +126,8 @@ export class RunWrites {
     handoffToken: string,
     error: Sealed<string>,
   ): Promise<boolean> {
-    const { expression, values, names, shows } = this.ending({
-      status: 'failed',
-      results: undefined,
-      error,
-    });
-    return this.conditional(
-      userId,
-      runId,
-      expression,
-      'handoffToken = :token',
-      { ...values, ':token': handoffToken },
-      names,
-      shows,
-    );
+    const waiting = { condition: 'handoffToken = :held', values: { ':held': handoffToken } };
+    return this.update(userId, runId, waiting, this.ending({ status: 'failed', error }));
   }
 
   /** The sweeper's takeover: the run waits for a new executor, holding `handoffToken`. */
@@ -152,39 +138,21 @@ export class RunWrites {
     handoffToken: string,
     leaseUntil: number,
   ): Promise<boolean> {
-    return this.conditional(
-      userId,
-      runId,
-      'SET handoffToken = :token, leaseUntil = :until, GSI2SK = :sk, recoveries = if_not_exists(recoveries, :zero) + :one REMOVE leaseId',
-      unchangedLease(seen),
-      {
-        ':token': handoffToken,
-        ':zero': 0,
-        ':one': 1,
-        ...this.leaseValues(runId, leaseUntil),
-        ...seenValues(seen),
-      },
-      undefined,
-      (item) => item.handoffToken === handoffToken,
-    );
+    return this.update(userId, runId, unchanged(seen), {
+      expression:
+        'SET handoffToken = :token, leaseUntil = :until, GSI2SK = :sk, recoveries = if_not_exists(recoveries, :zero) + :one REMOVE leaseId',
+      values: { ':token': handoffToken, ':zero': 0, ':one': 1, ...leaseValues(runId, leaseUntil) },
+      shows: (item) => item.handoffToken === handoffToken,
+    });
   }
 
   /** The sweeper's other outcome: the run ends, if its lease is still the one it saw run out. */
   abandon(userId: string, runId: string, seen: RunLease, ending: RunEnding): Promise<boolean> {
-    const { expression, values, names, shows } = this.ending(ending);
-    return this.conditional(
-      userId,
-      runId,
-      expression,
-      unchangedLease(seen),
-      { ...values, ...seenValues(seen) },
-      names,
-      shows,
-    );
+    return this.update(userId, runId, unchanged(seen), this.ending(ending));
   }
 
   /** SET/REMOVE for a run's end, and how to recognise that this very write was applied. */
-  private ending(ending: Omit<RunEnding, 'results'> & { results: Sealed<StepResult[]> | undefined }) {
+  private ending(ending: Omit<RunEnding, 'results'> & { results?: Sealed<StepResult[]> }): Change {
     const completedAt = new Date(this.clock()).toISOString();
     const sets = ['#status = :status', 'completedAt = :now'];
     const values: Record<string, unknown> = { ':status': ending.status, ':now': completedAt };
@@ -210,49 +178,16 @@ export class RunWrites {
       expression: `SET ${sets.join(', ')} REMOVE ${UNLEASED}`,
       values,
       names,
-      shows: (item: Record<string, unknown>) =>
+      shows: (item) =>
         item.status === ending.status && item.completedAt === completedAt && item.leaseUntil === undefined,
     };
   }
 
-  private leaseValues(runId: string, leaseUntil: number): Record<string, unknown> {
-    return { ':until': leaseUntil, ':sk': leaseIndexKeys(runId, leaseUntil).GSI2SK };
-  }
-
-  /** A write by the executor holding `leaseId`. */
-  private asHolder(
-    userId: string,
-    runId: string,
-    leaseId: string,
-    expression: string,
-    values: Record<string, unknown>,
-    names?: Record<string, string>,
-    shows?: (item: Record<string, unknown>) => boolean,
-  ): Promise<boolean> {
-    return this.conditional(
-      userId,
-      runId,
-      expression,
-      'leaseId = :lease',
-      { ...values, ':lease': leaseId },
-      names,
-      shows,
-    );
-  }
-
   /**
-   * A conditional update; false when the condition failed, unless `shows` recognises this
-   * write's own effect in the item (a retried request that had been applied).
+   * One conditional update; false when the condition failed, unless `change.shows`
+   * recognises this write's own effect in the item (a retried request that had been applied).
    */
-  private async conditional(
-    userId: string,
-    runId: string,
-    expression: string,
-    condition: string,
-    values: Record<string, unknown>,
-    names?: Record<string, string>,
-    shows?: (item: Record<string, unknown>) => boolean,
-  ): Promise<boolean> {
+  private async update(userId: string, runId: string, guard: Guard, change: Change): Promise<boolean> {
     const key = runKey(userId, runId);
     if (!key) return false;
     try {
@@ -260,16 +195,18 @@ export class RunWrites {
         new UpdateCommand({
           TableName: this.deps.tableName,
           Key: key,
-          UpdateExpression: expression,
-          ConditionExpression: condition,
-          ...(names && Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
+          UpdateExpression: change.expression,
+          ConditionExpression: guard.condition,
+          ...(change.names && Object.keys(change.names).length
+            ? { ExpressionAttributeNames: change.names }
+            : {}),
+          ExpressionAttributeValues: { ...change.values, ...guard.values },
         }),
       );
       return true;
     } catch (err) {
       if (!isConditionalFailure(err)) throw err;
-      return shows ? this.shows(key, shows) : false;
+      return change.shows ? this.shows(key, change.shows) : false;
     }
   }
 
@@ -289,12 +226,33 @@ export class RunWrites {
   }
 }
 
-/** The lease is exactly as the sweeper saw it: nobody renewed, claimed or finished the run since. */
-function unchangedLease(seen: RunLease): string {
-  const holder = seen.leaseId !== undefined ? 'leaseId = :seenHolder' : 'handoffToken = :seenHolder';
-  return `leaseUntil = :seenUntil AND ${holder}`;
+/** What a write changes, and how to recognise in the item that it was applied. */
+interface Change {
+  expression: string;
+  values: Record<string, unknown>;
+  names?: Record<string, string>;
+  shows?: (item: Record<string, unknown>) => boolean;
 }
 
-function seenValues(seen: RunLease): Record<string, unknown> {
-  return { ':seenUntil': seen.leaseUntil, ':seenHolder': seen.leaseId ?? seen.handoffToken };
+/** Who may make the write: the condition and the values it names. */
+interface Guard {
+  condition: string;
+  values: Record<string, unknown>;
 }
+
+/** The executor holding `leaseId`. */
+const heldBy = (leaseId: string): Guard => ({ condition: 'leaseId = :held', values: { ':held': leaseId } });
+
+/** The lease is exactly as the sweeper saw it: nobody renewed, claimed or finished the run since. */
+function unchanged(seen: RunLease): Guard {
+  const holder = seen.leaseId !== undefined ? 'leaseId = :held' : 'handoffToken = :held';
+  return {
+    condition: `leaseUntil = :seenUntil AND ${holder}`,
+    values: { ':seenUntil': seen.leaseUntil, ':held': seen.leaseId ?? seen.handoffToken },
+  };
+}
+
+const leaseValues = (runId: string, leaseUntil: number): Record<string, unknown> => ({
+  ':until': leaseUntil,
+  ':sk': leaseIndexKeys(runId, leaseUntil).GSI2SK,
+});
