@@ -20,7 +20,8 @@ function urlForms(secret: string): string[] {
 }
 
 /**
- * Base64 and base64url of the secret alone, with and without padding, plus the characters
+ * Base64 with and without padding, and base64url (which Node writes unpadded; a padded echo
+ * contains it), of the secret alone, plus the characters
  * that stay the same wherever the secret sits inside a longer encoded text (at each of the
  * three byte alignments), such as `Basic base64(user:password)` or a base64 JSON blob.
  */

@@ -71,6 +71,7 @@ export class LeaseKeeper {
   }
 
   private async tick(): Promise<void> {
+    if (this.lost) return;
     const half = this.options.leaseMs / 2;
     const idle = this.options.clock.now() - this.lastWrite;
     if (idle < half) return this.schedule(half - idle);

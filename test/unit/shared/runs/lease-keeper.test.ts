@@ -92,10 +92,14 @@ describe('LeaseKeeper renewals', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('marks the lease lost when a write says the run has another holder', () => {
-    const { keeper } = keeperWith();
+  it('marks the lease lost when a write says the run has another holder, and renews it no more', async () => {
+    const { keeper, calls } = keeperWith();
+    keeper.start();
     keeper.recorded(keeper.next(), false);
     expect(keeper.owned()).toBe(false);
+    await advance(3 * LEASE_MS);
+    expect(calls).toEqual([]);
+    keeper.stop();
   });
 
   it('retries a renewal that throws after one second, and logs why', async () => {
