@@ -61,7 +61,15 @@ export interface EngineRun {
 export interface InvocationWindow {
   startBy: number;
   finishBy: number;
+  /**
+   * No later invocation has a longer window (the execution function's own). Its first
+   * attempt, if it does not fit, runs cut to the window: handing it on would repeat forever.
+   */
+  longest?: boolean;
 }
+
+/** An attempt is not cut to fit a window shorter than this. */
+const MIN_ATTEMPT_MS = 1000;
 
 export type EngineOutcome =
   | {
@@ -77,6 +85,8 @@ export type EngineOutcome =
 /** Runs a plan's steps in order, from wherever the run stands, until it ends or must hand off. */
 export class RunEngine {
   private readonly outputs = new Map<string, unknown>();
+  /** Attempts started in this invocation. */
+  private attemptsHere = 0;
 
   constructor(
     private readonly run: EngineRun,
@@ -210,10 +220,15 @@ export class RunEngine {
       const now = clock.now();
       if (now >= this.run.deadlineAt)
         return fail(`The run's deadline passed before attempt ${base.attempts + 1}`);
-      const attemptTimeout = Math.min(timeoutMs, this.run.deadlineAt - now);
-      if (now >= window.startBy || now + attemptTimeout > window.finishBy) {
+      let attemptTimeout = Math.min(timeoutMs, this.run.deadlineAt - now);
+      const fitsWindow = now + attemptTimeout <= window.finishBy;
+      const cutToFit =
+        !fitsWindow && !!window.longest && this.attemptsHere === 0 && window.finishBy - now >= MIN_ATTEMPT_MS;
+      if (now >= window.startBy || (!fitsWindow && !cutToFit)) {
         throw new YieldAt({ ...base, ...(lastError ? { error: lastError } : {}) });
       }
+      if (cutToFit) attemptTimeout = window.finishBy - now;
+      this.attemptsHere++;
       if (this.deps.stillOwned && !this.deps.stillOwned()) throw new LeaseLost();
       base.attempts += 1;
       const outcome = await runAttempt({

@@ -41,6 +41,8 @@ export interface SweepReport {
 }
 
 const DEFAULT_BATCH = 100;
+/** Runs settled at once: each is a few sequential requests, mostly waiting. */
+const CONCURRENCY = 8;
 
 /**
  * Finds runs whose lease ran out (their executor is gone) and settles each: resumed by a
@@ -59,21 +61,31 @@ export class RunSweeper {
     };
   }
 
-  async sweep(): Promise<SweepReport> {
+  /**
+   * One sweep. Runs are settled several at a time; none is started after `until` (epoch ms,
+   * the invoking function's own time limit), and what is left waits for the next sweep.
+   */
+  async sweep(options: { until?: number } = {}): Promise<SweepReport> {
     const report: SweepReport = { queries: 0, expired: 0, resumed: 0, abandoned: 0, skipped: 0, failed: 0 };
     const now = this.deps.clock.now();
-    for (let shard = 0; shard < LEASE_SHARDS; shard++) {
+    const inTime = () => options.until === undefined || this.deps.clock.now() < options.until;
+    for (let shard = 0; shard < LEASE_SHARDS && inTime(); shard++) {
       const expired = await this.deps.index.expired(shard, now, this.deps.batchPerShard ?? DEFAULT_BATCH);
       report.queries++;
       report.expired += expired.length;
-      for (const entry of expired) {
-        try {
-          report[await this.settle(entry)]++;
-        } catch (err) {
-          report.failed++;
-          this.deps.log.error('sweep could not settle a run', { runId: entry.runId, error: err as Error });
+      let next = 0;
+      const worker = async () => {
+        while (next < expired.length && inTime()) {
+          const entry = expired[next++]!;
+          try {
+            report[await this.settle(entry)]++;
+          } catch (err) {
+            report.failed++;
+            this.deps.log.error('sweep could not settle a run', { runId: entry.runId, error: err as Error });
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, expired.length) }, worker));
     }
     if (report.expired > 0) this.deps.log.info('sweep finished', { ...report });
     return report;
@@ -97,7 +109,8 @@ export class RunSweeper {
     }
     const seal = RunSeal.plain(this.deps.limits);
     const message = `The run was abandoned: ${decision.reason}`;
-    const results = seal.results(abandonedResults(record, decision.from, message, now));
+    const held = lease.leaseId !== undefined;
+    const results = seal.results(abandonedResults(record, decision.from, message, now, held));
     const error = seal.text(message);
     const ended = await this.deps.runs.abandon(userId, runId, lease, {
       status: 'failed',

@@ -12,8 +12,11 @@ export function requestWindow(remainingMs: number, budgetMs: number, now = Date.
   return { startBy: now + Math.min(budgetMs, usable), finishBy: now + usable };
 }
 
-/** The execution function uses all of its time (less the margin) before handing off again. */
+/**
+ * The execution function uses all of its time (less the margin) before handing off again;
+ * no invocation gets longer, so a step whose timeout exceeds it runs cut to it.
+ */
 export function executionWindow(remainingMs: number, now = Date.now()): InvocationWindow {
   const usable = Math.max(0, remainingMs - SAFETY_MARGIN_MS);
-  return { startBy: now + usable, finishBy: now + usable };
+  return { startBy: now + usable, finishBy: now + usable, longest: true };
 }

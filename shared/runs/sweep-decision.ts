@@ -71,21 +71,39 @@ export async function decide(
   return { kind: 'resume' };
 }
 
-/** The results an abandoned run ends with: the first unfinished step failed, the rest skipped. */
-export function abandonedResults(run: RunRecord, from: number, message: string, now: number): StepResult[] {
+/** What an abandoned run's steps after the first unfinished one say when they may have run. */
+export const MAY_HAVE_RUN =
+  "Not recorded: the run's executor stopped before this step's end could be recorded; it may have run";
+
+/**
+ * The results an abandoned run ends with: the done steps as recorded; the first unfinished
+ * one failed with the reason. The ones after it are `skipped` when no executor held the run
+ * (nothing after the recorded steps can have started), and otherwise `failed` with
+ * MAY_HAVE_RUN: progress is recorded after steps, so they may have reached their upstream.
+ */
+export function abandonedResults(
+  run: RunRecord,
+  from: number,
+  message: string,
+  now: number,
+  executorHeld: boolean,
+): StepResult[] {
+  const completedAt = new Date(now).toISOString();
   const done = run.results.slice(0, from);
   const rest = run.steps.slice(from).map((step, i): StepResult => {
     const recorded = run.results[from + i];
-    if (i > 0)
-      return { id: step.id, provider: step.provider, action: step.action, status: 'skipped', attempts: 0 };
+    const base = { id: step.id, provider: step.provider, action: step.action };
+    if (i > 0) {
+      return executorHeld
+        ? { ...base, status: 'failed', attempts: 0, completedAt, error: MAY_HAVE_RUN }
+        : { ...base, status: 'skipped', attempts: 0 };
+    }
     return {
-      id: step.id,
-      provider: step.provider,
-      action: step.action,
+      ...base,
       status: 'failed',
       attempts: recorded?.attempts ?? 0,
       ...(recorded?.startedAt ? { startedAt: recorded.startedAt } : {}),
-      completedAt: new Date(now).toISOString(),
+      completedAt,
       error: message,
     };
   });

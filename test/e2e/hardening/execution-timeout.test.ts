@@ -166,7 +166,8 @@ it('abandons the run when its invocation times out during a write, which reached
   expect(run.error).toBe(
     'The run was abandoned: its executor stopped while step w1 may have been running, and http.request is not safe to run twice',
   );
-  expect(run.results.map((r) => `${r.id}:${r.status}`)).toEqual(['r1:success', 'w1:failed', 'w2:skipped']);
+  // w2 is not known to have run or not (progress is recorded after steps): it says it may have.
+  expect(run.results.map((r) => `${r.id}:${r.status}`)).toEqual(['r1:success', 'w1:failed', 'w2:failed']);
   expect(Date.parse(run.completedAt!)).toBeGreaterThan(killedAt);
   expect(later).toEqual([]);
   expect([

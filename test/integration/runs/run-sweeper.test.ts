@@ -15,6 +15,7 @@ import { RunSeal } from '../../../shared/runs/run-seal';
 import { RunService, type RunHandoffPayload } from '../../../shared/runs/run-service';
 import { RUN_ABANDONED, RunSweeper } from '../../../shared/runs/run-sweeper';
 import { runView } from '../../../shared/runs/run-views';
+import { MAY_HAVE_RUN } from '../../../shared/runs/sweep-decision';
 import type { RunRecord } from '../../../shared/runs/run-types';
 import { newSortableId } from '../../../shared/runs/sortable-id';
 
@@ -184,7 +185,9 @@ describe('RunSweeper', () => {
     expect(record.error).toBe(
       'The run was abandoned: its executor stopped while step b may have been running, and echo.post is not safe to run twice',
     );
-    expect(record.results.map((r) => `${r.id}:${r.status}`)).toEqual(['a:success', 'b:failed', 'c:skipped']);
+    // c may have run too: progress is recorded after steps, and b's executor may have got further.
+    expect(record.results.map((r) => `${r.id}:${r.status}`)).toEqual(['a:success', 'b:failed', 'c:failed']);
+    expect(record.results[2]?.error).toBe(MAY_HAVE_RUN);
     expect(record.completedAt).toEqual(expect.any(String));
     expect(abandoned.map((a) => a.run.runId)).toEqual([run.runId]);
     expect(calls).toEqual([]);
@@ -239,6 +242,13 @@ describe('RunSweeper', () => {
       status: 'failed',
       errorCode: RUN_ABANDONED,
     });
+  });
+
+  it('takes up no run after the time it was given, and leaves them to the next sweep', async () => {
+    const { repo, sweeper } = world();
+    await Promise.all([0, 1, 2].map((i) => orphan(repo, [step(`t${i}`, 'post')], 0)));
+    expect(await sweeper.sweep({ until: Date.now() - 1 })).toMatchObject({ queries: 0, abandoned: 0 });
+    expect(await sweeper.sweep()).toMatchObject({ abandoned: 3 });
   });
 
   it('settles each run once when two sweeps race', async () => {

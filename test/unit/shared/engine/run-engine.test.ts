@@ -424,6 +424,26 @@ describe('RunEngine', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('runs a step longer than the longest window cut to it, once per invocation, instead of handing it on forever', async () => {
+    const { engine, clock, calls } = setup([
+      step('a', 'echo', { value: 1 }, { timeout_ms: 10_000 }),
+      step('b', 'echo', { value: 2 }, { timeout_ms: 10_000 }),
+    ]);
+    const longest = { startBy: clock.t + 6000, finishBy: clock.t + 6000, longest: true };
+    const outcome = await engine.execute(longest);
+    // a ran (its timeout cut to the 6 s left); b would not fit after it, so it waits for the next invocation.
+    expect(outcome.kind).toBe('yield');
+    expect(outcome.results.map((r) => `${r.id}:${r.status}`)).toEqual(['a:success', 'b:running']);
+    expect(calls.map((c) => c.params)).toEqual([{ value: 1 }]);
+    // A window that is not the longest hands such a step on without trying it.
+    const other = setup([step('a', 'echo', { value: 1 }, { timeout_ms: 10_000 })]);
+    const handed = await other.engine.execute({
+      startBy: other.clock.t + 6000,
+      finishBy: other.clock.t + 6000,
+    });
+    expect([handed.kind, other.calls.length]).toEqual(['yield', 0]);
+  });
+
   it('fails when the run deadline has passed, and rejects unknown providers', async () => {
     const late = setup([step('a', 'echo', { value: 1 })], [], { deadlineAt: 0 });
     const outcome = await late.engine.execute(late.wide);

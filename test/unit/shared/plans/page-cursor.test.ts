@@ -69,6 +69,6 @@ describe('invocation windows', () => {
     });
     expect(requestWindow(5000, 8000, 0)).toEqual({ startBy: 3000, finishBy: 3000 });
     expect(requestWindow(100, 8000, 0)).toEqual({ startBy: 0, finishBy: 0 });
-    expect(executionWindow(300_000, 0)).toEqual({ startBy: 298_000, finishBy: 298_000 });
+    expect(executionWindow(300_000, 0)).toEqual({ startBy: 298_000, finishBy: 298_000, longest: true });
   });
 });

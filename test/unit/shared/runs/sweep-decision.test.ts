@@ -2,6 +2,7 @@ import type { PlanStep } from '../../../../shared/plans/plan-schema';
 import type { RunLease } from '../../../../shared/runs/run-lease';
 import type { RunRecord, StepResult } from '../../../../shared/runs/run-types';
 import {
+  MAY_HAVE_RUN,
   abandonedResults,
   decide,
   firstUnfinished,
@@ -166,9 +167,29 @@ describe('abandonedResults', () => {
   const message = 'Run abandoned: its executor stopped';
   const completedAt = new Date(NOW).toISOString();
 
-  it('keeps the done steps, fails the first unfinished one with its recorded attempts, skips the rest', () => {
+  it('keeps the done steps, fails the first unfinished one with its recorded attempts, and the rest may have run', () => {
     const record = run([step('a'), step('b'), step('c', 'get'), step('d')], [done('a'), retrying('b')]);
-    expect(abandonedResults(record, 1, message, NOW)).toEqual([
+    const mayHaveRun = { status: 'failed', attempts: 0, completedAt, error: MAY_HAVE_RUN };
+    expect(abandonedResults(record, 1, message, NOW, true)).toEqual([
+      done('a'),
+      {
+        id: 'b',
+        provider: 'http',
+        action: 'post',
+        status: 'failed',
+        attempts: 2,
+        startedAt: '2025-01-01T11:59:30.000Z',
+        completedAt,
+        error: message,
+      },
+      { id: 'c', provider: 'http', action: 'get', ...mayHaveRun },
+      { id: 'd', provider: 'http', action: 'post', ...mayHaveRun },
+    ]);
+  });
+
+  it('skips the steps after the first unfinished one when no executor held the run', () => {
+    const record = run([step('a'), step('b'), step('c', 'get'), step('d')], [done('a'), retrying('b')]);
+    expect(abandonedResults(record, 1, message, NOW, false)).toEqual([
       done('a'),
       {
         id: 'b',
@@ -187,7 +208,7 @@ describe('abandonedResults', () => {
 
   it('fails a step that has no recorded result with no attempts and no start', () => {
     const record = run([step('a'), step('b', 'put')], [done('a')]);
-    expect(abandonedResults(record, 1, message, NOW)).toEqual([
+    expect(abandonedResults(record, 1, message, NOW, true)).toEqual([
       done('a'),
       {
         id: 'b',
@@ -202,7 +223,7 @@ describe('abandonedResults', () => {
   });
 
   it('fails the first step of a run that never started one', () => {
-    const results = abandonedResults(run([step('a'), step('b')], []), 0, message, NOW);
+    const results = abandonedResults(run([step('a'), step('b')], []), 0, message, NOW, false);
     expect(results.map((r) => [r.id, r.status])).toEqual([
       ['a', 'failed'],
       ['b', 'skipped'],
@@ -211,6 +232,6 @@ describe('abandonedResults', () => {
 
   it('keeps every result of a run with nothing left to run', () => {
     const record = run([step('a'), step('b')], [done('a'), done('b')]);
-    expect(abandonedResults(record, 2, message, NOW)).toEqual([done('a'), done('b')]);
+    expect(abandonedResults(record, 2, message, NOW, true)).toEqual([done('a'), done('b')]);
   });
 });
