@@ -110,7 +110,6 @@ export const HeaderValue = z
   .regex(/^[^\r\n\0]*$/, 'header values cannot contain line breaks');
 export const Headers = z.record(HeaderName, HeaderValue);
 
-/** An HTTP method name; CONNECT and TRACE are refused (tunnelling and header reflection). */
 /** RFC 9110's idempotent methods. */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
@@ -120,6 +119,7 @@ export function idempotentMethod(params: Record<string, unknown>): boolean {
   return typeof method === 'string' && IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
+/** An HTTP method name; CONNECT and TRACE are refused (tunnelling and header reflection). */
 export const HttpMethod = z
   .string()
   .regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method name')
