@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { STACK_NAME } from './stack';
 
 export interface BundleSize {
   /** The function's logical id, which is its route-table name. */
@@ -16,7 +15,7 @@ interface TemplateResource {
 }
 
 /** Minified bundle size of every Lambda in a synthesized cloud assembly (cdk.out by default). */
-export function bundleSizes(assemblyDir: string, stackName = STACK_NAME): BundleSize[] {
+export function bundleSizes(assemblyDir: string, stackName: string): BundleSize[] {
   const templateFile = path.join(assemblyDir, `${stackName}.template.json`);
   const template = JSON.parse(fs.readFileSync(templateFile, 'utf8')) as {
     Resources: Record<string, TemplateResource>;
@@ -44,7 +43,7 @@ function kb(bytes: number): string {
 
 if (require.main === module) {
   const dir = path.resolve(process.argv[2] ?? 'cdk.out');
-  const sizes = bundleSizes(dir);
+  const sizes = bundleSizes(dir, process.argv[3] ?? 'Flowgate-dev');
   if (sizes.length === 0 || sizes.some((s) => s.bytes === 0)) {
     console.error(`No bundles found in ${dir}: run \`npm run synth\` first.`);
     process.exit(1);

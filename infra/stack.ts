@@ -14,41 +14,40 @@ import {
   type RouteDef,
 } from './routes';
 import type { AccessResources } from './constructs/access-grants';
-import { ApiFunction, SERVICE_NAME } from './constructs/api-function';
+import { ApiFunction, serviceNameOf } from './constructs/api-function';
 import { CredentialsKey } from './constructs/credentials-key';
 import { DataTable } from './constructs/data-table';
-import { FlowgateApi, type ThrottleSettings } from './constructs/rest-api';
+import { LlmUpstream } from './constructs/llm-upstream';
+import { FlowgateApi } from './constructs/rest-api';
 import { ScheduledRunAlarm } from './constructs/scheduled-run-alarm';
 import { SchedulerResources } from './constructs/scheduler-resources';
-
-export const STACK_NAME = 'Flowgate';
+import { namePrefix, type Stage } from './stage-config';
 
 export interface FlowgateStackProps extends StackProps {
+  /** The stage this copy of Flowgate is (config/stages/<name>.json, validated). */
+  stage: Stage;
   /** The route table; tests pass extra synthetic routes. */
   routes?: readonly RouteDef[];
-  /** Stage-wide request limits (requests per second, burst). */
-  throttle?: ThrottleSettings;
-  tracing?: boolean;
-  /** Access-Control-Allow-Origin for preflights and gateway errors. */
-  allowOrigin?: string;
 }
 
 /**
- * Flowgate on AWS: data (table, key), the scheduler plumbing, one Lambda per function
- * entry of the route table, and the REST API in front of them.
+ * Flowgate on AWS, one stage of it: data (table, key), the scheduler plumbing, the
+ * upstream configuration and secrets, one Lambda per function entry of the route table,
+ * and the REST API in front of them. Every name carries the stage.
  */
 export class FlowgateStack extends Stack {
-  constructor(scope: Construct, id: string, props: FlowgateStackProps = {}) {
+  constructor(scope: Construct, id: string, props: FlowgateStackProps) {
     super(scope, id, props);
     const routes = props.routes ?? defaultRoutes;
-    const { tracing } = props;
-    const allowOrigin = props.allowOrigin ?? '*';
+    const stage = props.stage.config;
+    const prefix = namePrefix(stage);
 
-    const { table } = new DataTable(this, 'Data');
-    const credentials = new CredentialsKey(this, 'Credentials');
-    const scheduler = new SchedulerResources(this, 'Scheduler');
-    const resources: AccessResources = { table, credentialsKey: credentials.key, scheduler };
-    const defaults = { tracing, allowOrigin };
+    const { table } = new DataTable(this, 'Data', { tableName: `${prefix}-data` });
+    const credentials = new CredentialsKey(this, 'Credentials', { prefix });
+    const scheduler = new SchedulerResources(this, 'Scheduler', { groupName: prefix });
+    const llm = new LlmUpstream(this, 'Upstream', { stage: props.stage });
+    const resources: AccessResources = { table, credentialsKey: credentials.key, scheduler, llm };
+    const defaults = { stage };
 
     // Built first: the scheduler role and the functions that start runs point at it.
     const execution = new ApiFunction(this, executionFunction.name, {
@@ -77,7 +76,7 @@ export class FlowgateStack extends Stack {
       ],
     });
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
-    const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', { serviceName: SERVICE_NAME });
+    const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', { serviceName: serviceNameOf(stage) });
 
     // Every accepted run ends: each minute the sweeper settles runs whose executor was lost.
     const sweeper = new ApiFunction(this, sweepFunction.name, {
@@ -112,9 +111,7 @@ export class FlowgateStack extends Stack {
       routes,
       functions,
       authorizerFunction: authorizer.fn,
-      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
-      tracing,
-      allowOrigin,
+      stage,
     });
 
     const outputs: Record<string, string> = {

@@ -1,10 +1,18 @@
 import { App } from 'aws-cdk-lib';
-import { FlowgateStack, STACK_NAME } from '../stack';
+import { FlowgateStack } from '../stack';
+import { DEFAULT_STAGE, contextBoolean, loadStage, stackNameOf } from '../stage-config';
 
-// Environment-agnostic: account and region come from the deploying credentials.
+// `cdk deploy -c stage=prod`: one stack per stage, Flowgate-<stage>, from config/stages/<stage>.json.
 const app = new App();
-new FlowgateStack(app, STACK_NAME, {
-  description: 'Flowgate: serverless LLM gateway and automation engine',
-  tracing: app.node.tryGetContext('flowgate:tracing') === true,
+const stage = loadStage(String(app.node.tryGetContext('stage') ?? DEFAULT_STAGE));
+// `-c flowgate:tracing=true|false` overrides the stage file for one synth (context is a string there).
+const tracing = contextBoolean(app.node.tryGetContext('flowgate:tracing'), 'flowgate:tracing');
+if (tracing !== undefined) stage.config.tracing = tracing;
+const { account, region } = stage.config;
+new FlowgateStack(app, stackNameOf(stage.config), {
+  stage,
+  description: `Flowgate (${stage.config.name}): serverless LLM gateway and automation engine`,
+  // Unpinned stages deploy wherever the credentials point; a pinned one refuses anywhere else.
+  ...(account || region ? { env: { account, region } } : {}),
 });
 app.synth();

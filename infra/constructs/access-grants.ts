@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Access } from '../routes';
+import type { LlmUpstream } from './llm-upstream';
 import type { SchedulerResources } from './scheduler-resources';
 
 /** Everything an `Access` entry can point at. */
@@ -10,6 +11,7 @@ export interface AccessResources {
   table: ITable;
   credentialsKey: IKey;
   scheduler: SchedulerResources;
+  llm: LlmUpstream;
   /** Absent while the execution function itself is being built: it cannot depend on itself. */
   executionFunction?: IFunction;
 }
@@ -97,6 +99,8 @@ const GRANTS: Record<Access, Grant> = {
     fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
     fn.addEnvironment('SCHEDULER_DLQ_ARN', scheduler.deadLetterQueue.queueArn);
   },
+  'llm:models': (fn, { llm }) => llm.grantModels(fn),
+  'llm:upstream': (fn, { llm }) => llm.grantUpstream(fn),
   'execution:invoke': (fn, resources) => {
     const target = requireExecutionFunction(resources, 'execution:invoke');
     target.grantInvoke(fn);

@@ -5,19 +5,35 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionDef } from '../routes';
+import { namePrefix, type StageConfig } from '../stage-config';
 import { grantAccess, type AccessResources } from './access-grants';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SERVICE_NAME = 'flowgate';
+
+/** The `service` of every log line and metric: the stage's name prefix, so stages never mix. */
+export const serviceNameOf = (config: StageConfig) => namePrefix(config);
 
 export interface ApiFunctionProps {
   def: FunctionDef;
   resources: AccessResources;
-  /** X-Ray active tracing. Off by default: it costs per trace and needs no code change to enable. */
-  tracing?: boolean;
-  logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** The same origin the API's preflights and gateway errors allow. */
-  allowOrigin: string;
+  /** Names, log level, retention, tracing, CORS and the stage-wide switches come from here. */
+  stage: StageConfig;
+}
+
+/** The settings every function reads the same way, whatever it touches. */
+function stageEnvironment(config: StageConfig): Record<string, string> {
+  const service = serviceNameOf(config);
+  return {
+    SERVICE_NAME: service,
+    POWERTOOLS_SERVICE_NAME: service,
+    LOG_LEVEL: config.logLevel,
+    CORS_ALLOW_ORIGIN: config.api.corsOrigins.join(','),
+    AUTOMATION_FEATURE_ENABLED: String(config.automation.featureEnabled),
+    AUTOMATION_DEFAULT_ENABLED: String(config.automation.defaultEnabled),
+    MODEL_ROUTING_STRICT: String(config.modelRoutingStrict),
+    AUTOMATION_RETENTION_DAYS: String(config.retention.runDays),
+    AUDIT_RETENTION_DAYS: String(config.retention.auditDays),
+  };
 }
 
 /**
@@ -30,10 +46,14 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
-    const { def, resources } = props;
+    const { def, resources, stage } = props;
     this.def = def;
+    const functionName = `${namePrefix(stage)}-${def.name}`;
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: stage.retention.logDays as logs.RetentionDays,
+    });
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, def.handler),
@@ -42,20 +62,18 @@ export class ApiFunction extends Construct {
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
+      functionName,
       timeout: Duration.seconds(def.timeoutSeconds),
       memorySize: def.memoryMb,
       logGroup,
-      tracing: props.tracing ? lambda.Tracing.ACTIVE : undefined,
-      description: `Flowgate ${def.name} (${def.handler})`,
+      tracing: stage.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
+      description: `Flowgate ${stage.name} ${def.name} (${def.handler})`,
       environment: {
         // shared/config/env.ts requires TABLE_NAME at load in every function. A name is
         // not a permission: only table:* access entries grant IAM on the table.
         TABLE_NAME: resources.table.tableName,
-        SERVICE_NAME,
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        LOG_LEVEL: props.logLevel ?? 'info',
         NODE_OPTIONS: '--enable-source-maps',
-        CORS_ALLOW_ORIGIN: props.allowOrigin,
+        ...stageEnvironment(stage),
       },
       bundling: {
         // esbuild from node_modules; Docker is neither needed nor available.
@@ -73,7 +91,7 @@ export class ApiFunction extends Construct {
     });
 
     // A readable, stable logical id (the route name), so that
-    // `sam local invoke -t cdk.out/Flowgate.template.json GetHealth` works.
+    // `sam local invoke -t cdk.out/Flowgate-dev.template.json GetHealth` works.
     (this.fn.node.defaultChild as lambda.CfnFunction).overrideLogicalId(def.name);
 
     grantAccess(this.fn, def.access, resources);

@@ -2,7 +2,8 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
-export const CREDENTIALS_KEY_ALIAS = 'alias/flowgate/credentials';
+/** `alias/flowgate-<stage>/credentials`. */
+export const credentialsKeyAlias = (prefix: string) => `alias/${prefix}/credentials`;
 
 /**
  * The key that encrypts users' provider credentials (with {userId, provider, type} as
@@ -13,14 +14,14 @@ export class CredentialsKey extends Construct {
   readonly key: kms.Key;
   readonly alias: kms.IAlias;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { prefix: string }) {
     super(scope, id);
     this.key = new kms.Key(this, 'Key', {
-      description: 'Flowgate: encrypts stored provider credentials',
+      description: `${props.prefix}: encrypts stored provider credentials`,
       enableKeyRotation: true,
       // Deleting the key would make every stored credential unreadable.
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.alias = this.key.addAlias(CREDENTIALS_KEY_ALIAS);
+    this.alias = this.key.addAlias(credentialsKeyAlias(props.prefix));
   }
 }

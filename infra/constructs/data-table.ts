@@ -10,10 +10,11 @@ import { TABLE } from '../../shared/db/table-definition';
 export class DataTable extends Construct {
   readonly table: dynamodb.Table;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { tableName: string }) {
     super(scope, id);
     const string = dynamodb.AttributeType.STRING;
     this.table = new dynamodb.Table(this, 'Table', {
+      tableName: props.tableName,
       partitionKey: { name: TABLE.partitionKey, type: string },
       sortKey: { name: TABLE.sortKey, type: string },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

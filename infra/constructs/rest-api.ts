@@ -10,22 +10,24 @@ import {
   DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
   GATEWAY_ERRORS,
 } from '../gateway-responses';
+import { namePrefix, type StageConfig } from '../stage-config';
 import { addJsonGatewayResponses, errorTemplate } from './gateway-responses';
-
-export interface ThrottleSettings {
-  rateLimit: number;
-  burstLimit: number;
-}
 
 export interface FlowgateApiProps {
   routes: readonly RouteDef[];
   /** The function of each route, by route name. */
   functions: ReadonlyMap<string, IFunction>;
   authorizerFunction: IFunction;
-  throttle: ThrottleSettings;
-  tracing?: boolean;
-  allowOrigin: string;
+  /** Names, stage, throttling, CORS origins, log retention and tracing. */
+  stage: StageConfig;
 }
+
+/**
+ * The origin API Gateway's own answers (errors, 405s) name. They are static, so with a
+ * list of origins they name the first; the functions echo the caller's when it is listed.
+ */
+export const staticOrigin = (config: StageConfig) =>
+  config.api.corsOrigins.includes('*') ? '*' : config.api.corsOrigins[0]!;
 
 /**
  * One JSON line per request. `resourcePath` (the route template) is logged, never
@@ -63,27 +65,32 @@ export class FlowgateApi extends Construct {
   constructor(scope: Construct, id: string, props: FlowgateApiProps) {
     super(scope, id);
     this.props = props;
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const { stage } = props;
+    const prefix = namePrefix(stage);
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      logGroupName: `/flowgate/${stage.name}/api-access`,
+      retention: stage.retention.logDays as logs.RetentionDays,
+    });
 
     this.api = new apigateway.RestApi(this, 'Api', {
-      restApiName: 'flowgate',
+      restApiName: prefix,
       description: 'Flowgate: OpenAI-compatible LLM gateway and automation engine',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
       // Access logging needs API Gateway's account-level CloudWatch role; create it so a
       // fresh account deploys. It is retained on stack deletion (an account-wide setting).
       cloudWatchRole: true,
       deployOptions: {
-        stageName: 'prod',
-        throttlingRateLimit: props.throttle.rateLimit,
-        throttlingBurstLimit: props.throttle.burstLimit,
+        stageName: stage.name,
+        throttlingRateLimit: stage.api.rateLimit,
+        throttlingBurstLimit: stage.api.burstLimit,
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
         accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
         metricsEnabled: true,
-        tracingEnabled: props.tracing ?? false,
+        tracingEnabled: stage.tracing,
       },
       binaryMediaTypes: BINARY_MEDIA_TYPES,
       defaultCorsPreflightOptions: {
-        allowOrigins: [props.allowOrigin],
+        allowOrigins: stage.api.corsOrigins,
         allowMethods: apigateway.Cors.ALL_METHODS,
         allowHeaders: [...CORS.allowHeaders],
         exposeHeaders: [...CORS.exposeHeaders],
@@ -93,7 +100,7 @@ export class FlowgateApi extends Construct {
 
     // The stack exports the URL as `ApiUrl`; the construct's own hashed-name copy is noise.
     this.api.node.tryRemoveChild('Endpoint');
-    addJsonGatewayResponses(this.api, props.allowOrigin);
+    addJsonGatewayResponses(this.api, staticOrigin(stage));
     this.errorModel = this.api.addModel('ErrorModel', {
       contentType: 'application/json',
       modelName: 'Error',
@@ -143,7 +150,7 @@ export class FlowgateApi extends Construct {
           statusCode: '405',
           responseParameters: {
             'method.response.header.Allow': allow,
-            'method.response.header.Access-Control-Allow-Origin': `'${this.props.allowOrigin}'`,
+            'method.response.header.Access-Control-Allow-Origin': `'${staticOrigin(this.props.stage)}'`,
           },
           responseTemplates: { 'application/json': errorTemplate(GATEWAY_ERRORS.methodNotAllowed) },
         },

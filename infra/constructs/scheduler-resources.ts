@@ -18,11 +18,11 @@ export class SchedulerResources extends Construct {
   /** Every schedule in the group: the scope of the functions that manage schedules. */
   readonly schedulesArn: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: { groupName: string }) {
     super(scope, id);
     const stack = Stack.of(this);
 
-    this.group = new ScheduleGroup(this, 'Group');
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName });
     this.schedulesArn = stack.formatArn({
       service: 'scheduler',
       resource: 'schedule',

@@ -13,7 +13,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     handler: 'functions/get-automation-settings.ts',
     auth: 'apiKey',
     // The first read stores the defaults, so `created_at` is real.
-    access: ['table:write'],
+    access: ['table:write', 'llm:models'],
   },
   {
     ...routeDefaults,
@@ -22,7 +22,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     path: '/api/v1/automation/settings',
     handler: 'functions/update-automation-settings.ts',
     auth: 'apiKey',
-    access: ['table:write'],
+    access: ['table:write', 'llm:models'],
   },
   {
     ...routeDefaults,
@@ -31,7 +31,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     path: '/api/v1/session',
     handler: 'functions/get-model-session.ts',
     auth: 'apiKey',
-    access: ['table:read'],
+    access: ['table:read', 'llm:models'],
   },
   {
     ...routeDefaults,
@@ -42,7 +42,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     auth: 'apiKey',
     // Opening a proxy-router session signs a blockchain transaction: give it time.
     timeoutSeconds: 60,
-    access: ['table:write'],
+    access: ['table:write', 'llm:upstream'],
   },
   {
     ...routeDefaults,
@@ -52,7 +52,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     handler: 'functions/close-model-session.ts',
     auth: 'apiKey',
     timeoutSeconds: 30,
-    access: ['table:write'],
+    access: ['table:write', 'llm:upstream'],
   },
   {
     ...routeDefaults,
@@ -62,7 +62,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
     handler: 'functions/list-models.ts',
     auth: 'apiKey',
     memoryMb: 256,
-    access: [],
+    access: ['llm:models'],
   },
   {
     ...routeDefaults,
@@ -75,6 +75,6 @@ export const gatewayRoutes: readonly RouteDef[] = [
     streaming: true,
     timeoutSeconds: 300,
     memoryMb: 1024,
-    access: ['table:write'],
+    access: ['table:write', 'llm:upstream'],
   },
 ];

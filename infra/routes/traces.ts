@@ -19,7 +19,7 @@ export const traceRoutes: readonly RouteDef[] = [
     // API Gateway's REST integration limit: drafting (and a repair round) plus a dry run fit in it or 504.
     timeoutSeconds: 29,
     memoryMb: 1024,
-    access: ['table:write', 'kms:decrypt', 'execution:invoke'],
+    access: ['table:write', 'kms:decrypt', 'execution:invoke', 'llm:upstream'],
   },
   {
     ...routeDefaults,

@@ -16,7 +16,11 @@ export type Access =
   | 'scheduler:manage'
   /** Disable (and re-enable) existing schedules only: the execution function's repeated-failure rule. */
   | 'scheduler:pause'
-  | 'execution:invoke';
+  | 'execution:invoke'
+  /** The stage's model routing (every gateway function maps model names). */
+  | 'llm:models'
+  /** Routing plus the upstream URLs and read access to the upstream key and router password. */
+  | 'llm:upstream';
 
 export interface FunctionDef {
   /** PascalCase; becomes the CDK construct id and the `npm run invoke` name. */

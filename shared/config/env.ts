@@ -27,7 +27,10 @@ export const EnvSchema = z.object({
   SERVICE_NAME: z.string().default('flowgate'),
   /** Largest accepted JSON request body in bytes (API Gateway's own limit is 10 MB). */
   MAX_BODY_BYTES: int(1_048_576, 1024, 10 * 1024 * 1024),
-  /** Sent as Access-Control-Allow-Origin. Keys travel in a header, never cookies, so `*` is safe. */
+  /**
+   * Browser origins allowed to read responses: `*`, or a comma-separated list (the caller's
+   * `Origin` is echoed when it is on it). Keys travel in a header, never cookies, so `*` is safe.
+   */
   CORS_ALLOW_ORIGIN: z.string().min(1).default('*'),
 
   // ---- LLM gateway ----
@@ -38,6 +41,16 @@ export const EnvSchema = z.object({
   MORPHEUS_ROUTER_URL: z.url().optional(),
   MORPHEUS_ROUTER_USERNAME: z.string().min(1).optional(),
   MORPHEUS_ROUTER_PASSWORD: z.string().min(1).optional(),
+  /**
+   * In AWS the key and the password are not in the environment: these name the Secrets
+   * Manager secrets that hold them (set by the stack, with read access, on the functions
+   * that call an upstream).
+   */
+  UPSTREAM_API_KEY_SECRET_ARN: z.string().min(1).optional(),
+  MORPHEUS_ROUTER_PASSWORD_SECRET_ARN: z.string().min(1).optional(),
+  /** The stage's model routing (config/model_mappings.json and model_targets.json as JSON); absent: the bundled files. */
+  MODEL_MAPPINGS_JSON: z.string().min(2).optional(),
+  MODEL_TARGETS_JSON: z.string().min(2).optional(),
   /** The system switch (seed 001). Off: settings routes answer 400 and chat never opens sessions itself. */
   AUTOMATION_FEATURE_ENABLED: strictBoolean(false),
   /** What a user who never saved settings gets; new users start disabled (seed 000). */

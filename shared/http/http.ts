@@ -35,8 +35,20 @@ export type HttpHandlerFn<B, Q, P, I extends Identity | undefined> = (
   request: HttpRequest<B, Q, P, I>,
 ) => Promise<HttpResponse>;
 
-export function baseHeaders(requestId: string): Record<string, string> {
-  return { 'X-Request-Id': requestId, 'Access-Control-Allow-Origin': env.CORS_ALLOW_ORIGIN };
+const ALLOWED_ORIGINS = env.CORS_ALLOW_ORIGIN.split(',').map((o) => o.trim());
+
+/**
+ * `*`, or the caller's own origin when it is one of the allowed ones (a response names one
+ * origin at most, so a list is answered by echoing; `Vary` keeps caches from mixing them up).
+ */
+export function corsHeaders(origin: string | undefined): Record<string, string> {
+  if (ALLOWED_ORIGINS.includes('*')) return { 'Access-Control-Allow-Origin': '*' };
+  const allowed = origin !== undefined && ALLOWED_ORIGINS.includes(origin) ? origin : ALLOWED_ORIGINS[0]!;
+  return { 'Access-Control-Allow-Origin': allowed, Vary: 'Origin' };
+}
+
+export function baseHeaders(requestId: string, origin?: string): Record<string, string> {
+  return { 'X-Request-Id': requestId, ...corsHeaders(origin) };
 }
 
 /** What every request starts with; shared with the streaming wrapper (./http-stream.ts). */
@@ -56,7 +68,8 @@ export function startRequest(event: APIGatewayProxyEvent, context: Context): Req
     route: `${event.httpMethod} ${event.resource}`,
     ...(identity ? { userId: identity.userId } : {}),
   });
-  return { requestId, identity, log, started: Date.now(), headers: baseHeaders(requestId) };
+  const origin = lowerCaseHeaders(event).origin;
+  return { requestId, identity, log, started: Date.now(), headers: baseHeaders(requestId, origin) };
 }
 
 /**

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { REPO_ROOT } from '../../infra/constructs/api-function';
-import { CREDENTIALS_KEY_ALIAS } from '../../infra/constructs/credentials-key';
+import { credentialsKeyAlias } from '../../infra/constructs/credentials-key';
 import { allFunctions, routes, type RouteDef } from '../../infra/routes';
 import { createTableInput, TABLE } from '../../shared/db/table-definition';
 import { functionEnv, resource, resourcesOfType, synthFlowgate, type Resource } from './synth-flowgate';
@@ -60,11 +60,16 @@ describe('functions', () => {
   it.each(allFunctions.map((f) => [f.name]))('%s gets the common environment', (name) => {
     const env = functionEnv(template, name);
     expect(env).toMatchObject({
-      SERVICE_NAME: 'flowgate',
-      POWERTOOLS_SERVICE_NAME: 'flowgate',
+      SERVICE_NAME: 'flowgate-test',
+      POWERTOOLS_SERVICE_NAME: 'flowgate-test',
       LOG_LEVEL: 'info',
       NODE_OPTIONS: '--enable-source-maps',
       CORS_ALLOW_ORIGIN: '*',
+      AUTOMATION_FEATURE_ENABLED: 'false',
+      AUTOMATION_DEFAULT_ENABLED: 'false',
+      MODEL_ROUTING_STRICT: 'false',
+      AUTOMATION_RETENTION_DAYS: '30',
+      AUDIT_RETENTION_DAYS: '400',
     });
     // Every function loads shared/config/env.ts, which requires the table name.
     expect(env.TABLE_NAME).toEqual({
@@ -176,7 +181,7 @@ describe('data', () => {
     expect(key.Properties.EnableKeyRotation).toBe(true);
     expect(key).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     template.hasResourceProperties('AWS::KMS::Alias', {
-      AliasName: CREDENTIALS_KEY_ALIAS,
+      AliasName: credentialsKeyAlias('flowgate-test'),
       TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
     });
   });

@@ -1,10 +1,24 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { FlowgateStack, STACK_NAME, type FlowgateStackProps } from '../../infra/stack';
+import { FlowgateStack, type FlowgateStackProps } from '../../infra/stack';
+import { parseStage, stackNameOf, type Stage } from '../../infra/stage-config';
 
-export interface SynthOptions extends FlowgateStackProps {
+export interface SynthOptions extends Partial<FlowgateStackProps> {
   /** Run esbuild for real. Off by default: most tests read the template only. */
   bundle?: boolean;
+}
+
+/**
+ * The stage the infra tests synthesize unless they pass their own: both backends
+ * configured (so every shipped model routes somewhere), everything else at its default.
+ */
+export function testStage(overrides: Record<string, unknown> = {}): Stage {
+  return parseStage({
+    name: 'test',
+    upstream: { baseUrl: 'https://upstream.example/v1' },
+    morpheus: { routerUrl: 'https://router.example', username: 'flowgate' },
+    ...overrides,
+  });
 }
 
 export interface Synthesized {
@@ -22,7 +36,8 @@ export function synthFlowgate(options: SynthOptions = {}): Synthesized {
       ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stack = new FlowgateStack(app, STACK_NAME, props);
+  const stage = props.stage ?? testStage();
+  const stack = new FlowgateStack(app, stackNameOf(stage.config), { ...props, stage });
   return { app, stack, template: Template.fromStack(stack) };
 }
 

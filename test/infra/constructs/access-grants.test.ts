@@ -24,6 +24,16 @@ const ACCESS_ENV: Record<Access, string[]> = {
   'scheduler:manage': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'EXECUTION_FUNCTION_ARN', 'SCHEDULER_DLQ_ARN'],
   'scheduler:pause': ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN'],
   'execution:invoke': ['EXECUTION_FUNCTION_NAME'],
+  'llm:models': ['MODEL_MAPPINGS_JSON', 'MODEL_TARGETS_JSON'],
+  'llm:upstream': [
+    'MODEL_MAPPINGS_JSON',
+    'MODEL_TARGETS_JSON',
+    'UPSTREAM_BASE_URL',
+    'UPSTREAM_API_KEY_SECRET_ARN',
+    'MORPHEUS_ROUTER_URL',
+    'MORPHEUS_ROUTER_USERNAME',
+    'MORPHEUS_ROUTER_PASSWORD_SECRET_ARN',
+  ],
 };
 
 const synthetic = (name: string, access: Access[]): RouteDef => ({
@@ -122,6 +132,23 @@ describe.each(functionDefs.map((d) => [d.name, d] as const))('%s', (name, def) =
     // ExecuteRun alone may invoke itself, to hand a long run on (tested in stack.test.ts).
     expect(statements.length > 0).toBe(has('execution:invoke') || name === 'ExecuteRun');
     for (const s of statements) expect(references(s.Resource, 'ExecuteRun')).toBe(true);
+  });
+
+  it('reads secrets only with llm:upstream, and then exactly the upstream key and router password', () => {
+    const statements = functionStatements(template, name).filter(
+      (st) => byPrefix(actionsOf([st]), 'secretsmanager:').length > 0,
+    );
+    expect(statements.length > 0).toBe(has('llm:upstream'));
+    const secrets = Object.keys(resourcesOfType(template, 'AWS::SecretsManager::Secret')).sort();
+    const read = statements.map((st) => secrets.filter((id) => references(st.Resource, id))).flat().sort();
+    if (has('llm:upstream')) expect(read).toEqual(secrets);
+    for (const st of statements) {
+      expect(byPrefix(actionsOf([st]), 'secretsmanager:').sort()).toEqual([
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
+      expect(JSON.stringify(st.Resource)).not.toContain('"*"');
+    }
   });
 
   it('gets exactly the env vars that name what it may touch', () => {

@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AUTHORIZER_CACHE_TTL_SECONDS, routes, type RouteDef } from '../../../infra/routes';
 import { CORS, GATEWAY_ERRORS, gatewayErrorBody } from '../../../infra/gateway-responses';
-import { resourcesOfType, synthFlowgate, type Resource } from '../synth-flowgate';
+import { resourcesOfType, synthFlowgate, testStage, type Resource } from '../synth-flowgate';
 
 const streamingRoute: RouteDef = {
   name: 'StreamTest',
@@ -21,7 +21,7 @@ let template: Template;
 beforeAll(() => {
   template = synthFlowgate({
     routes: [...routes, streamingRoute],
-    throttle: { rateLimit: 7, burstLimit: 9 },
+    stage: testStage({ api: { rateLimit: 7, burstLimit: 9 } }),
   }).template;
 }, 60_000);
 

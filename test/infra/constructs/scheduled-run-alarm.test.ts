@@ -29,13 +29,13 @@ describe('ScheduledRunAlarm', () => {
     expect(alarms[0]!.Properties).toMatchObject({
       Namespace: 'Flowgate',
       MetricName: 'ScheduledAutomationDisabled',
-      Dimensions: [{ Name: 'service', Value: 'flowgate' }],
+      Dimensions: [{ Name: 'service', Value: 'flowgate-test' }],
     });
     const fn = Object.values(resourcesOfType(template, 'AWS::Lambda::Function')).find((f) =>
       (f.Properties.Description as string).includes('ExecuteRun'),
     )!;
     expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
-      POWERTOOLS_SERVICE_NAME: 'flowgate',
+      POWERTOOLS_SERVICE_NAME: 'flowgate-test',
     });
   }, 60_000);
 });

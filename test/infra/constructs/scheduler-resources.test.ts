@@ -102,9 +102,9 @@ describe('execution function', () => {
   });
 });
 
-it('creates Flowgate its own schedule group with a fixed name', () => {
+it('creates Flowgate its own schedule group, named for the stage', () => {
   const [, group] = only('AWS::Scheduler::ScheduleGroup');
-  expect(group.Properties.Name).toEqual(expect.stringMatching(/^Flowgate-/));
+  expect(group.Properties.Name).toBe('flowgate-test');
 });
 
 describe('failure handling, as CloudFormation sees it (Match)', () => {
