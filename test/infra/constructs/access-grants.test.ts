@@ -140,7 +140,10 @@ describe.each(functionDefs.map((d) => [d.name, d] as const))('%s', (name, def) =
     );
     expect(statements.length > 0).toBe(has('llm:upstream'));
     const secrets = Object.keys(resourcesOfType(template, 'AWS::SecretsManager::Secret')).sort();
-    const read = statements.map((st) => secrets.filter((id) => references(st.Resource, id))).flat().sort();
+    const read = statements
+      .map((st) => secrets.filter((id) => references(st.Resource, id)))
+      .flat()
+      .sort();
     if (has('llm:upstream')) expect(read).toEqual(secrets);
     for (const st of statements) {
       expect(byPrefix(actionsOf([st]), 'secretsmanager:').sort()).toEqual([
