@@ -76,7 +76,9 @@ export class FlowgateStack extends Stack {
       ],
     });
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
-    const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', { serviceName: serviceNameOf(stage) });
+    const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', {
+      serviceName: serviceNameOf(stage),
+    });
 
     // Every accepted run ends: each minute the sweeper settles runs whose executor was lost.
     const sweeper = new ApiFunction(this, sweepFunction.name, {
