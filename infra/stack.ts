@@ -15,6 +15,7 @@ import {
 } from './routes';
 import type { AccessResources } from './constructs/access-grants';
 import { ApiFunction, serviceNameOf } from './constructs/api-function';
+import { ApiWaf } from './constructs/api-waf';
 import { CredentialsKey } from './constructs/credentials-key';
 import { DataTable } from './constructs/data-table';
 import { LlmUpstream } from './constructs/llm-upstream';
@@ -115,6 +116,9 @@ export class FlowgateStack extends Stack {
       authorizerFunction: authorizer.fn,
       stage,
     });
+    if (stage.waf?.enabled) {
+      new ApiWaf(this, 'Waf', { api, prefix, rateLimitPer5Minutes: stage.waf.rateLimitPer5Minutes });
+    }
 
     const outputs: Record<string, string> = {
       ApiUrl: api.url,

@@ -71,6 +71,33 @@ describe('stages', () => {
     templates.prod.hasResourceProperties('AWS::ApiGateway::Stage', { StageName: 'prod' });
   });
 
+  it('put a web ACL on the API stage only where the stage asks for one, with the body rules counting only', () => {
+    expect(Object.keys(resourcesOfType(templates.dev, 'AWS::WAFv2::WebACL'))).toEqual([]);
+    const [acl] = Object.values(resourcesOfType(templates.prod, 'AWS::WAFv2::WebACL'));
+    expect(acl?.Properties).toMatchObject({
+      Name: 'flowgate-prod',
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+    });
+    const rules = acl!.Properties.Rules as {
+      Name: string;
+      Statement: Record<string, { Limit?: number; RuleActionOverrides?: { Name: string }[] }>;
+    }[];
+    expect(rules.map((r) => r.Name)).toEqual([
+      'RatePerIp',
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+      'AWSManagedRulesCommonRuleSet',
+    ]);
+    expect(rules[0]!.Statement.RateBasedStatement?.Limit).toBe(2000);
+    expect(rules[3]!.Statement.ManagedRuleGroupStatement?.RuleActionOverrides?.map((o) => o.Name)).toContain(
+      'SizeRestrictions_BODY',
+    );
+    const [association] = Object.values(resourcesOfType(templates.prod, 'AWS::WAFv2::WebACLAssociation'));
+    const [stageId] = Object.keys(resourcesOfType(templates.prod, 'AWS::ApiGateway::Stage'));
+    expect(JSON.stringify(association?.Properties.ResourceArn)).toContain(`"/stages/",{"Ref":"${stageId}"}`);
+  });
+
   it('take their tracing, log level, switches, throttling and retention from the stage file', () => {
     const fn = (t: Template) =>
       Object.values(resourcesOfType(t, 'AWS::Lambda::Function')).find(
