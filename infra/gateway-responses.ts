@@ -68,6 +68,13 @@ export const GATEWAY_ERRORS = {
     type: 'rate_limit_error',
   },
   badRequest: { statusCode: 400, code: 'bad_request', message: 'Bad request', type: 'invalid_request_error' },
+  /** A JSON route's body does not parse: the same code and words the functions use. */
+  invalidJson: {
+    statusCode: 400,
+    code: 'invalid_json',
+    message: 'Request body is not valid JSON',
+    type: 'invalid_request_error',
+  },
   /**
    * The authorizer could not decide (it threw, or timed out: the table it reads keys from is
    * unreachable). Not the caller's fault and not permanent, so a 503 to retry, never a 500.

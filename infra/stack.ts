@@ -22,6 +22,7 @@ import { LlmUpstream } from './constructs/llm-upstream';
 import { FlowgateApi } from './constructs/rest-api';
 import { ScheduledRunAlarm } from './constructs/scheduled-run-alarm';
 import { SchedulerResources } from './constructs/scheduler-resources';
+import { acknowledge } from './nag';
 import { namePrefix, type Stage } from './stage-config';
 
 export interface FlowgateStackProps extends StackProps {
@@ -118,6 +119,12 @@ export class FlowgateStack extends Stack {
     });
     if (stage.waf?.enabled) {
       new ApiWaf(this, 'Waf', { api, prefix, rateLimitPer5Minutes: stage.waf.rateLimitPer5Minutes });
+    } else {
+      acknowledge(
+        api.deploymentStage,
+        'AwsSolutions-APIG3',
+        `Stage ${stage.name} is configured without a web ACL (config/stages/${stage.name}.json "waf"); its stage-wide throttle still applies.`,
+      );
     }
 
     const outputs: Record<string, string> = {

@@ -2,6 +2,8 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { TABLE } from '../../shared/db/table-definition';
+import { acknowledge } from '../nag';
 import type { Access } from '../routes';
 import type { LlmUpstream } from './llm-upstream';
 import type { SchedulerResources } from './scheduler-resources';
@@ -17,6 +19,42 @@ export interface AccessResources {
 }
 
 type Grant = (fn: LambdaFunction, resources: AccessResources) => void;
+
+/** The DynamoDB calls the runtime makes: reads, and with `table:write` the writes and transactions. */
+const TABLE_READS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+];
+const TABLE_WRITES = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+/** The table and its two indexes by name: no `index/*`. */
+function tableResources(table: ITable): string[] {
+  return [
+    table.tableArn,
+    ...[TABLE.gsi1.name, TABLE.gsi2.name].map((index) => `${table.tableArn}/index/${index}`),
+  ];
+}
+
+function grantTable(fn: LambdaFunction, table: ITable, actions: string[]): void {
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: tableResources(table) }));
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+}
+
+/** Schedules are created at run time with names of their own, so the group is as narrow as it gets. */
+function acknowledgeScheduleGroup(fn: LambdaFunction, scheduler: SchedulerResources): void {
+  acknowledge(
+    fn,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${scheduler.groupName}/*]`,
+    "Schedules are named at run time per automation; the permission is limited to the stage's own schedule group.",
+  );
+}
 
 function requireExecutionFunction(resources: AccessResources, access: Access): IFunction {
   if (!resources.executionFunction) {
@@ -41,16 +79,13 @@ function passSchedulerRole(scheduler: SchedulerResources): iam.PolicyStatement {
  * compile error until it is granted here.
  */
 const GRANTS: Record<Access, Grant> = {
-  'table:read': (fn, { table }) => {
-    table.grantReadData(fn);
-    fn.addEnvironment('TABLE_NAME', table.tableName);
-  },
-  'table:write': (fn, { table }) => {
-    table.grantReadWriteData(fn);
-    fn.addEnvironment('TABLE_NAME', table.tableName);
-  },
+  'table:read': (fn, { table }) => grantTable(fn, table, TABLE_READS),
+  'table:write': (fn, { table }) => grantTable(fn, table, [...TABLE_READS, ...TABLE_WRITES]),
+  // Encrypt alone: the KMS adapter never re-encrypts or asks for data keys.
   'kms:encrypt': (fn, { credentialsKey }) => {
-    credentialsKey.grantEncrypt(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['kms:Encrypt'], resources: [credentialsKey.keyArn] }),
+    );
     fn.addEnvironment('KMS_KEY_ID', credentialsKey.keyId);
   },
   'kms:decrypt': (fn, { credentialsKey }) => {
@@ -74,6 +109,12 @@ const GRANTS: Record<Access, Grant> = {
     // ListSchedules has no resource-level permissions in IAM (it only matches "*"); the
     // adapter passes GroupName, and the answer holds names and states, not inputs.
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
+    acknowledge(
+      fn,
+      'AwsSolutions-IAM5[Resource::*]',
+      'scheduler:ListSchedules has no resource-level permissions; it is called with the group name and returns names and states only.',
+    );
+    acknowledgeScheduleGroup(fn, scheduler);
     fn.addToRolePolicy(passSchedulerRole(scheduler));
     fn.addEnvironment('SCHEDULE_GROUP', scheduler.group.scheduleGroupName);
     fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
@@ -94,6 +135,7 @@ const GRANTS: Record<Access, Grant> = {
         resources: [scheduler.schedulesArn],
       }),
     );
+    acknowledgeScheduleGroup(fn, scheduler);
     fn.addToRolePolicy(passSchedulerRole(scheduler));
     fn.addEnvironment('SCHEDULE_GROUP', scheduler.group.scheduleGroupName);
     fn.addEnvironment('SCHEDULER_ROLE_ARN', scheduler.role.roleArn);
@@ -101,9 +143,12 @@ const GRANTS: Record<Access, Grant> = {
   },
   'llm:models': (fn, { llm }) => llm.grantModels(fn),
   'llm:upstream': (fn, { llm }) => llm.grantUpstream(fn),
+  // The unqualified function only: runs are started on $LATEST, never on a version or alias.
   'execution:invoke': (fn, resources) => {
     const target = requireExecutionFunction(resources, 'execution:invoke');
-    target.grantInvoke(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.functionArn] }),
+    );
     fn.addEnvironment('EXECUTION_FUNCTION_NAME', target.functionName);
   },
 };

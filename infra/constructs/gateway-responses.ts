@@ -44,7 +44,8 @@ export const GATEWAY_ERRORS: readonly JsonErrorSpec[] = [
   // REST APIs answer an unknown path with 403 "Missing Authentication Token".
   { type: R.MISSING_AUTHENTICATION_TOKEN, spec: E.notFound },
   { type: R.RESOURCE_NOT_FOUND, spec: E.notFound },
-  { type: R.BAD_REQUEST_BODY, spec: E.badRequest, gatewayMessage: true },
+  // The only body check is "is it JSON" (the JsonBody model accepts any JSON value).
+  { type: R.BAD_REQUEST_BODY, spec: E.invalidJson },
   { type: R.BAD_REQUEST_PARAMETERS, spec: E.badRequest, gatewayMessage: true },
   { type: R.REQUEST_TOO_LARGE, spec: E.payloadTooLarge },
   { type: R.UNSUPPORTED_MEDIA_TYPE, spec: E.unsupportedMediaType },

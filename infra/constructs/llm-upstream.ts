@@ -3,6 +3,7 @@ import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 import { namePrefix, type Stage } from '../stage-config';
 
 /** The secrets a stage's gateway reads, by the name `npm run admin -- secret set <name>` takes. */
@@ -35,14 +36,7 @@ export class LlmUpstream extends Construct {
     ) =>
       arn
         ? secretsmanager.Secret.fromSecretCompleteArn(this, constructId, arn)
-        : new secretsmanager.Secret(this, constructId, {
-            secretName: secretNameOf(config.name, name),
-            description: `${namePrefix(config)}: ${description}. Set it with npm run admin -- secret set ${name}`,
-            // A placeholder until it is set: the upstream refuses it, and the gateway says so (502).
-            generateSecretString: { passwordLength: 32, excludePunctuation: true },
-            // Nothing else depends on it, and it can be set again: it goes with the stack.
-            removalPolicy: RemovalPolicy.DESTROY,
-          });
+        : this.created(constructId, name, description, props.stage);
     if (config.upstream.baseUrl)
       this.apiKey = secret(
         'ApiKey',
@@ -65,6 +59,28 @@ export class LlmUpstream extends Construct {
       ...(config.morpheus.username ? { MORPHEUS_ROUTER_USERNAME: config.morpheus.username } : {}),
       ...(this.routerPassword ? { MORPHEUS_ROUTER_PASSWORD_SECRET_ARN: this.routerPassword.secretArn } : {}),
     };
+  }
+
+  private created(
+    constructId: string,
+    name: UpstreamSecretName,
+    description: string,
+    stage: Stage,
+  ): secretsmanager.Secret {
+    const secret = new secretsmanager.Secret(this, constructId, {
+      secretName: secretNameOf(stage.config.name, name),
+      description: `${namePrefix(stage.config)}: ${description}. Set it with npm run admin -- secret set ${name}`,
+      // A placeholder until it is set: the upstream refuses it, and the gateway says so (502).
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
+      // Nothing else depends on it, and it can be set again: it goes with the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      secret,
+      'AwsSolutions-SMG4',
+      "A key issued by a third party (the LLM provider, the router's operator): it is rotated there, then stored with `npm run admin -- secret set`, which the functions pick up within 5 minutes.",
+    );
+    return secret;
   }
 
   /** The stage's model routing: every gateway function routes model names. */

@@ -3,13 +3,14 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { AUTHORIZER_CACHE_TTL_SECONDS, type RouteDef } from '../routes';
+import { AUTHORIZER_CACHE_TTL_SECONDS, takesJsonBody, type RouteDef } from '../routes';
 import {
   BINARY_MEDIA_TYPES,
   CORS,
   DEFAULT_INTEGRATION_TIMEOUT_SECONDS,
   GATEWAY_ERRORS,
 } from '../gateway-responses';
+import { acknowledge } from '../nag';
 import { namePrefix, type StageConfig } from '../stage-config';
 import { addJsonGatewayResponses, errorTemplate } from './gateway-responses';
 
@@ -61,6 +62,8 @@ export class FlowgateApi extends Construct {
   private readonly props: FlowgateApiProps;
   private readonly errorModel: apigateway.Model;
   private apiKeyAuthorizer?: apigateway.RequestAuthorizer;
+  private readonly validator: apigateway.RequestValidator;
+  private readonly jsonBody: apigateway.Model;
 
   constructor(scope: Construct, id: string, props: FlowgateApiProps) {
     super(scope, id);
@@ -86,6 +89,10 @@ export class FlowgateApi extends Construct {
         accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
         accessLogFormat: apigateway.AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FORMAT)),
         metricsEnabled: true,
+        // Execution logs for failures only, and never request or response bodies: prompts,
+        // completions and webhook payloads stay out of CloudWatch.
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
         tracingEnabled: stage.tracing,
       },
       binaryMediaTypes: BINARY_MEDIA_TYPES,
@@ -100,6 +107,32 @@ export class FlowgateApi extends Construct {
 
     // The stack exports the URL as `ApiUrl`; the construct's own hashed-name copy is noise.
     this.api.node.tryRemoveChild('Endpoint');
+    // API Gateway refuses a JSON route's body that does not parse, before any function runs;
+    // what the body must contain is each function's zod schema, answered in the route's
+    // own dialect. The local server does the same (infra/local/api-server.ts).
+    this.validator = this.api.addRequestValidator('Requests', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.jsonBody = this.api.addModel('JsonBody', {
+      contentType: 'application/json',
+      modelName: 'JsonBody',
+      description: 'Any JSON value',
+      schema: { schema: apigateway.JsonSchemaVersion.DRAFT4 },
+    });
+    acknowledge(
+      this.api,
+      'AwsSolutions-COG4',
+      'Callers authenticate with Flowgate API keys (OpenAI-style Bearer), checked by the REQUEST authorizer; there is no Cognito user pool.',
+    );
+    const cloudWatchRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cloudWatchRole) {
+      acknowledge(
+        cloudWatchRole,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        "API Gateway's account-wide logging role; this AWS managed policy is the documented way to let it write logs.",
+      );
+    }
     addJsonGatewayResponses(this.api, staticOrigin(stage));
     this.errorModel = this.api.addModel('ErrorModel', {
       contentType: 'application/json',
@@ -134,6 +167,20 @@ export class FlowgateApi extends Construct {
       methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
     }
     for (const [path, methods] of methodsByPath) this.addMethodNotAllowed(path, methods);
+    this.acknowledgePreflights();
+  }
+
+  /** CORS preflights are answered by API Gateway itself, before any caller could authenticate. */
+  private acknowledgePreflights(): void {
+    for (const child of this.api.node.findAll()) {
+      if (child instanceof apigateway.Method && child.httpMethod === 'OPTIONS') {
+        acknowledge(
+          child,
+          'AwsSolutions-APIG4',
+          'CORS preflight: answered by API Gateway, which browsers send without credentials.',
+        );
+      }
+    }
   }
 
   /**
@@ -156,8 +203,9 @@ export class FlowgateApi extends Construct {
         },
       ],
     });
-    this.api.root.resourceForPath(path).addMethod('ANY', integration, {
+    const method = this.api.root.resourceForPath(path).addMethod('ANY', integration, {
       authorizationType: apigateway.AuthorizationType.NONE,
+      requestValidator: this.validator,
       operationName: 'MethodNotAllowed',
       methodResponses: [
         {
@@ -170,6 +218,11 @@ export class FlowgateApi extends Construct {
         },
       ],
     });
+    acknowledge(
+      method,
+      'AwsSolutions-APIG4',
+      'A mock answering 405 with Allow for a wrong method; it reaches no function.',
+    );
   }
 
   private addRoute(route: RouteDef): void {
@@ -190,11 +243,22 @@ export class FlowgateApi extends Construct {
       route.auth === 'apiKey'
         ? { authorizer: this.authorizer(), authorizationType: apigateway.AuthorizationType.CUSTOM }
         : { authorizationType: apigateway.AuthorizationType.NONE };
-    this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
+    const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
       ...auth,
+      requestValidator: this.validator,
+      ...(takesJsonBody(route) ? { requestModels: { 'application/json': this.jsonBody } } : {}),
       operationName: route.name,
       methodResponses: this.methodResponses(route),
     });
+    if (route.auth !== 'apiKey') {
+      acknowledge(
+        method,
+        'AwsSolutions-APIG4',
+        route.auth === 'webhook'
+          ? 'A webhook: its unguessable path token is the credential (plus an HMAC signature when the plan asks for one).'
+          : 'Public by contract (the seed documents it without a key), and returns no user data.',
+      );
+    }
   }
 
   /** Proxy integrations pass responses through untouched; these document the contract. */

@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 
 /**
  * What EventBridge Scheduler needs to run automations: Flowgate's own schedule group,
@@ -12,6 +13,8 @@ import { Construct } from 'constructs';
  */
 export class SchedulerResources extends Construct {
   readonly group: ScheduleGroup;
+  /** The group's name as written (the construct's attribute is a token until deploy). */
+  readonly groupName: string;
   readonly deadLetterQueue: sqs.Queue;
   /** Passed to every schedule as its execution role. */
   readonly role: iam.Role;
@@ -22,6 +25,7 @@ export class SchedulerResources extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
 
+    this.groupName = props.groupName;
     this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: props.groupName });
     this.schedulesArn = stack.formatArn({
       service: 'scheduler',
@@ -36,6 +40,11 @@ export class SchedulerResources extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    acknowledge(
+      this.deadLetterQueue,
+      'AwsSolutions-SQS3',
+      'It is the dead-letter queue: of the schedules (their target DLQ) and of the execution function (its on-failure destination). A DLQ of a DLQ only moves the problem.',
+    );
 
     this.role = new iam.Role(this, 'Role', {
       description: 'Assumed by Flowgate schedules: invokes the execution function, nothing else',
@@ -55,13 +64,10 @@ export class SchedulerResources extends Construct {
     );
   }
 
-  /** The role's single Lambda permission: invoke the execution function. */
+  /** The role's single Lambda permission: invoke the execution function (schedules name it unqualified). */
   allowInvoke(target: IFunction): void {
     this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['lambda:InvokeFunction'],
-        resources: [target.functionArn, `${target.functionArn}:*`],
-      }),
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.functionArn] }),
     );
   }
 }

@@ -14,6 +14,7 @@ import {
   AUTHORIZER_CACHE_TTL_SECONDS,
   authorizerFunction,
   routes as defaultRoutes,
+  takesJsonBody,
   type RouteDef,
 } from '../routes';
 import { buildAuthorizerEvent, buildProxyEvent, type IncomingHttpRequest } from './api-event';
@@ -104,6 +105,21 @@ function sendGatewayError(
   });
   // As in the stack's DEFAULT_5XX response: no internals, just the id support needs.
   res.end(gatewayErrorBody(spec, spec.statusCode >= 500 ? { request_id: requestId } : null));
+}
+
+/**
+ * API Gateway validates a body against the model of its content type: `application/json`,
+ * which is also what it assumes when none is given. Other content types are not checked.
+ */
+function isJsonOrNotJsonTyped(body: Buffer, contentType: string | undefined): boolean {
+  const type = (contentType ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' || body.length === 0) return true;
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isProxyResult(value: unknown): value is APIGatewayProxyResult {
@@ -205,6 +221,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       if (outcome.kind === 'denied') return sendGatewayError(res, GATEWAY_ERRORS.accessDenied, requestId);
       if (outcome.kind === 'error') return sendGatewayError(res, GATEWAY_ERRORS.authorizerFailure, requestId);
       authorizerContext = outcome.context;
+    }
+
+    // As API Gateway's request validator: after the authorizer, a JSON route's body must parse.
+    if (takesJsonBody(route) && !isJsonOrNotJsonTyped(body, req.headers['content-type'])) {
+      return sendGatewayError(res, GATEWAY_ERRORS.invalidJson, requestId);
     }
 
     const event = buildProxyEvent(incoming, route, pathParameters, authorizerContext, requestId);

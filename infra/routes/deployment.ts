@@ -21,6 +21,7 @@ export const deploymentRoutes: readonly RouteDef[] = [
   {
     ...routeDefaults,
     name: 'UpdateDeploymentStatus',
+    body: 'none',
     method: 'PATCH',
     path: '/automation/deployment-status/{trace_id}',
     handler: 'functions/update-deployment-status.ts',

@@ -47,6 +47,7 @@ export const gatewayRoutes: readonly RouteDef[] = [
   {
     ...routeDefaults,
     name: 'CloseModelSession',
+    body: 'none',
     method: 'POST',
     path: '/api/v1/session/closesession',
     handler: 'functions/close-model-session.ts',

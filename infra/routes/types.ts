@@ -39,6 +39,16 @@ export interface RouteDef extends FunctionDef {
   auth: RouteAuth;
   /** Response streaming (REST API STREAM transfer mode plus `awslambda.streamifyResponse`). */
   streaming: boolean;
+  /** A POST, PUT or PATCH that reads no body (its body is not checked for JSON). */
+  body?: 'none';
+}
+
+/**
+ * Routes whose body must be JSON: API Gateway (and the local server, as it) refuses one
+ * that does not parse before any function runs. A webhook takes any payload as it is.
+ */
+export function takesJsonBody(route: RouteDef): boolean {
+  return ['POST', 'PUT', 'PATCH'].includes(route.method) && route.auth !== 'webhook' && route.body !== 'none';
 }
 
 /** Defaults most routes share; spread first, then override. */
