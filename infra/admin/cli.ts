@@ -18,6 +18,11 @@ Commands:
   reconcile   [--repair] [--grace-seconds <s>]       compare the schedules the table records with
                                                      the scheduler's; --repair fixes each difference
                                                      (exit code 1 while differences remain)
+  secret set <name> --stage <stage> [--region <r>]  write a deployed stage's upstream secret
+                                                     (upstream-api-key, morpheus-router-password)
+                                                     from stdin, never echoed; the local stack
+                                                     reads UPSTREAM_API_KEY / MORPHEUS_ROUTER_PASSWORD
+  secret status <name> --stage <stage>               whether it has a value and when it last changed
 
 Target (default: the table of the local stack running on --data-dir):
   --data-dir <dir>    the running \`npm start\`'s data directory (default .local/); with no
@@ -32,9 +37,22 @@ Scheduler for reconcile (default, and with --endpoint: the local scheduler, grou
   --target-arn <arn>  the execution function   } needed with --table and --repair, as
   --role-arn <arn>    the scheduler role       } repairs create and update schedules
   --dlq-arn <arn>     the dead-letter queue    }
+
+Secrets (AWS credentials from the usual chain):
+  --stage <name>      the stage (config/stages/<name>.json; dev when only --region is given);
+                      its secret flowgate/<stage>/<name>, or the ARN the stage config names
+  --region <region>   default: the imported ARN's, the stage's, or the SDK's usual chain
 `;
 
-const COMMANDS = ['create-user', 'create-key', 'revoke-key', 'list-keys', 'flag', 'reconcile'] as const;
+const COMMANDS = [
+  'create-user',
+  'create-key',
+  'revoke-key',
+  'list-keys',
+  'flag',
+  'reconcile',
+  'secret',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 async function main(argv: string[]): Promise<number> {
@@ -59,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       'target-arn': { type: 'string' },
       'role-arn': { type: 'string' },
       'dlq-arn': { type: 'string' },
+      stage: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,6 +85,17 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command || !COMMANDS.includes(command)) {
     process.stdout.write(USAGE);
     return values.help ? 0 : 2;
+  }
+
+  // Secrets live in Secrets Manager, not the table: no table target, no shared runtime.
+  if (command === 'secret') {
+    const { secretCommand } = await import('./secret-command');
+    const { readSecretInput } = await import('./hidden-input');
+    return secretCommand(positionals.slice(1), values, {
+      out: (line) => process.stdout.write(line + '\n'),
+      err: (line) => process.stderr.write(line + '\n'),
+      readValue: readSecretInput,
+    });
   }
 
   let target: TableTarget;

@@ -7,6 +7,7 @@ import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { LocalKms } from './local-kms';
 import { LocalScheduler } from './local-scheduler';
+import { environmentSecrets } from './local-secrets';
 import { ScheduleRunner } from './schedule-runner';
 
 export const LOCAL_SCHEDULE_GROUP = 'flowgate-local';
@@ -22,8 +23,9 @@ export interface LocalAdapters {
 
 /**
  * Puts the local stand-ins behind the same ports the AWS adapters implement: AES-GCM
- * for KMS, the table-backed scheduler for EventBridge Scheduler, and an in-process
- * background run of the execution function for Lambda's asynchronous invoke.
+ * for KMS, the table-backed scheduler for EventBridge Scheduler, an in-process
+ * background run of the execution function for Lambda's asynchronous invoke, and the
+ * environment for Secrets Manager.
  */
 export async function installLocalAdapters(options: {
   deps: RepositoryDeps;
@@ -59,6 +61,7 @@ export async function installLocalAdapters(options: {
     keyManagement: () => kms,
     scheduler: () => scheduler,
     executionInvoker: () => ({ invoke }),
+    secrets: environmentSecrets,
   });
   // EventBridge invokes the execution function asynchronously, exactly like `invoke`.
   const runner = new ScheduleRunner({ source: scheduler, target: invoke });

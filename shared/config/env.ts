@@ -36,10 +36,12 @@ export const EnvSchema = z.object({
   // ---- LLM gateway ----
   /** An OpenAI-compatible upstream for the gateway's `direct` backend. */
   UPSTREAM_BASE_URL: z.url().optional(),
+  /** Local stack only: its secrets stand-in reads the key from here (never set in AWS). */
   UPSTREAM_API_KEY: z.string().min(1).optional(),
   /** A Morpheus proxy-router for the gateway's `morpheus` backend (HTTP basic auth). */
   MORPHEUS_ROUTER_URL: z.url().optional(),
   MORPHEUS_ROUTER_USERNAME: z.string().min(1).optional(),
+  /** Local stack only, like UPSTREAM_API_KEY. */
   MORPHEUS_ROUTER_PASSWORD: z.string().min(1).optional(),
   /**
    * In AWS the key and the password are not in the environment: these name the Secrets
@@ -48,6 +50,12 @@ export const EnvSchema = z.object({
    */
   UPSTREAM_API_KEY_SECRET_ARN: z.string().min(1).optional(),
   MORPHEUS_ROUTER_PASSWORD_SECRET_ARN: z.string().min(1).optional(),
+  /**
+   * How long a container uses a secret it read before reading it again: a rotated key or
+   * password is in use within this bound, without a redeploy, at one GetSecretValue per
+   * secret per container per period.
+   */
+  UPSTREAM_SECRET_CACHE_SECONDS: int(300, 1, 3600),
   /** The stage's model routing (config/model_mappings.json and model_targets.json as JSON); absent: the bundled files. */
   MODEL_MAPPINGS_JSON: z.string().min(2).optional(),
   MODEL_TARGETS_JSON: z.string().min(2).optional(),

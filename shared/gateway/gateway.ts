@@ -1,5 +1,6 @@
 import { defaultRepositoryDeps, type RepositoryDeps } from '../clients/dynamodb';
 import { env } from '../config/env';
+import { upstreamSecrets } from '../secrets/upstream-secrets-wiring';
 import { AutomationGate } from './automation-gate';
 import { AutomationSettingsRepository } from './automation-settings';
 import { createBackends, type BackendSettings, type Backends } from './backends/backends';
@@ -43,10 +44,10 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     defaults: { isEnabled: env.AUTOMATION_DEFAULT_ENABLED, sessionDuration: env.DEFAULT_SESSION_EXPIRATION },
     backends: {
       upstreamBaseUrl: env.UPSTREAM_BASE_URL,
-      upstreamApiKey: env.UPSTREAM_API_KEY,
       morpheusRouterUrl: env.MORPHEUS_ROUTER_URL,
       morpheusUsername: env.MORPHEUS_ROUTER_USERNAME,
-      morpheusPassword: env.MORPHEUS_ROUTER_PASSWORD,
+      // Never the values: the backends ask the port for them on each request.
+      secrets: upstreamSecrets(),
       sdkTimeoutMs: Math.max(env.UPSTREAM_TIMEOUT_MS, env.SESSION_OPEN_TIMEOUT_MS) + 5_000,
     },
     chat: {

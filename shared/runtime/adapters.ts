@@ -1,5 +1,6 @@
 import type { KeyManagement } from '../crypto/key-management';
 import type { SchedulerPort } from '../scheduling/scheduler-port';
+import type { UpstreamSecrets } from '../secrets/upstream-secrets';
 
 /** Starts the execution function without waiting for it (Lambda `Event` invocation in AWS). */
 export interface AsyncInvoker {
@@ -11,6 +12,8 @@ export interface AdapterFactories {
   keyManagement: () => KeyManagement;
   scheduler: () => SchedulerPort;
   executionInvoker: () => AsyncInvoker;
+  /** The gateway's upstream API key and router password: Secrets Manager, or the local environment. */
+  secrets: () => UpstreamSecrets;
 }
 
 const installed: Partial<AdapterFactories> = {};

@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type OpenAI from 'openai';
 import type { SessionBackend, UpstreamChatRequest } from './session-backend';
+import type { UpstreamCredential } from './upstream-credential';
 
 /**
- * Any OpenAI-compatible upstream (base URL and key from env). Sessions are logical:
- * they live only in DynamoDB, so opening and closing never call the upstream.
+ * Any OpenAI-compatible upstream (base URL from env, key from the secrets port). Sessions
+ * are logical: they live only in DynamoDB, so opening and closing never call the upstream.
  */
 export class DirectBackend implements SessionBackend {
   readonly kind = 'direct' as const;
 
   constructor(
     private readonly client: OpenAI,
-    readonly secrets: readonly string[],
+    private readonly apiKey: UpstreamCredential,
   ) {}
 
+  get secrets(): readonly string[] {
+    return this.apiKey.known;
+  }
+
+  /** Reads the key although nothing is sent: a backend without one fails before a session is recorded. */
   async openSession(): Promise<string> {
+    await this.apiKey.current();
     return `sess_${randomBytes(16).toString('hex')}`;
   }
 
@@ -22,9 +29,15 @@ export class DirectBackend implements SessionBackend {
     // Nothing exists upstream to close.
   }
 
-  chat({ body, signal }: UpstreamChatRequest): Promise<Response> {
+  async chat({ body, signal }: UpstreamChatRequest): Promise<Response> {
+    // The current key on each request replaces the client's placeholder Bearer.
+    const key = await this.apiKey.current();
     return this.client.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParams, { signal, maxRetries: 0 })
+      .create(body as unknown as OpenAI.ChatCompletionCreateParams, {
+        signal,
+        maxRetries: 0,
+        headers: { Authorization: `Bearer ${key}` },
+      })
       .asResponse();
   }
 

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import type { APIError } from 'openai';
 import type { ModelTarget } from '../model-config';
 import type { SessionBackend, UpstreamChatRequest } from './session-backend';
+import type { UpstreamCredential } from './upstream-credential';
 import { UpstreamFailure, upstreamMessage } from './upstream-errors';
 
 const HEX32 = /^0x[0-9a-fA-F]{64}$/;
@@ -12,7 +13,8 @@ const HEX32 = /^0x[0-9a-fA-F]{64}$/;
  *   chat   POST {router}/v1/chat/completions with header `session_id`
  *   close  POST {router}/blockchain/sessions/{id}/close
  * Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
- * `{router}` for the session calls.
+ * `{router}` for the session calls. The basic-auth header is built on every request from
+ * the password the secrets port has now, so a rotated password is used without a redeploy.
  */
 export class MorpheusBackend implements SessionBackend {
   readonly kind = 'morpheus' as const;
@@ -20,8 +22,22 @@ export class MorpheusBackend implements SessionBackend {
   constructor(
     private readonly chatClient: OpenAI,
     private readonly routerClient: OpenAI,
-    readonly secrets: readonly string[],
+    private readonly username: string,
+    private readonly password: UpstreamCredential,
   ) {}
+
+  /** Each password seen, and the header token made of it. */
+  get secrets(): readonly string[] {
+    return this.password.known.flatMap((password) => [this.token(password), password]);
+  }
+
+  private token(password: string): string {
+    return Buffer.from(`${this.username}:${password}`).toString('base64');
+  }
+
+  private async auth(): Promise<{ Authorization: string }> {
+    return { Authorization: `Basic ${this.token(await this.password.current())}` };
+  }
 
   async openSession(target: ModelTarget, durationSeconds: number, signal: AbortSignal): Promise<string> {
     if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
@@ -29,6 +45,7 @@ export class MorpheusBackend implements SessionBackend {
       `/blockchain/models/${target.blockchainId}/session`,
       {
         body: { sessionDuration: durationSeconds, failover: false, directPayment: false },
+        headers: await this.auth(),
         signal,
         maxRetries: 0,
       },
@@ -40,16 +57,17 @@ export class MorpheusBackend implements SessionBackend {
   }
 
   async closeSession(sessionId: string, signal: AbortSignal): Promise<void> {
-    await this.routerClient.post(`/blockchain/sessions/${sessionId}/close`, { signal, maxRetries: 0 });
+    await this.routerClient.post(`/blockchain/sessions/${sessionId}/close`, {
+      headers: await this.auth(),
+      signal,
+      maxRetries: 0,
+    });
   }
 
-  chat({ body, sessionId, signal }: UpstreamChatRequest): Promise<Response> {
+  async chat({ body, sessionId, signal }: UpstreamChatRequest): Promise<Response> {
+    const headers = { ...(await this.auth()), session_id: sessionId };
     return this.chatClient.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParams, {
-        signal,
-        maxRetries: 0,
-        headers: { session_id: sessionId },
-      })
+      .create(body as unknown as OpenAI.ChatCompletionCreateParams, { signal, maxRetries: 0, headers })
       .asResponse();
   }
 

@@ -23,7 +23,10 @@ export interface SessionBackend {
   chat(request: UpstreamChatRequest): Promise<Response>;
   /** The upstream says it no longer knows the session: renew it once and retry. */
   isSessionGone(err: APIError): boolean;
-  /** Strings (keys, passwords) that must never appear in anything the caller sees. */
+  /**
+   * Strings (keys, passwords) that must never appear in anything the caller sees: the
+   * values the backend has read so far, so ask after the request that used them.
+   */
   readonly secrets: readonly string[];
 }
 

@@ -1,5 +1,11 @@
 import { APIError, APIUserAbortError } from 'openai';
-import { AppError, RateLimitError, UpstreamError, UpstreamTimeoutError } from '../../errors';
+import {
+  AppError,
+  RateLimitError,
+  ServiceUnavailableError,
+  UpstreamError,
+  UpstreamTimeoutError,
+} from '../../errors';
 import { redactString } from '../../redact';
 
 /**
@@ -17,7 +23,10 @@ export type UpstreamFailureKind =
   | 'malformed_response'
   | 'stream_interrupted'
   | 'session_gone'
-  | 'aborted';
+  | 'aborted'
+  // Ours, before anything was sent: the backend has no credential, or could not read it.
+  | 'unconfigured'
+  | 'credentials_unavailable';
 
 export class UpstreamFailure extends Error {
   constructor(
@@ -154,6 +163,16 @@ export function toClientError(failure: UpstreamFailure, secrets: readonly string
       return new UpstreamError('Could not reach the model upstream', 'upstream_unreachable');
     case 'aborted':
       return new AppError(499, 'client_closed_request', 'The client closed the request', true);
+    case 'unconfigured': {
+      // No Retry-After: retrying does not make a credential appear.
+      const message = 'The model backend has no credentials configured';
+      return new AppError(503, 'backend_unavailable', message, true, { openaiType: 'api_error' });
+    }
+    case 'credentials_unavailable':
+      return new ServiceUnavailableError(
+        'The model backend credentials could not be read; retry shortly',
+        'backend_unavailable',
+      );
     default:
       return new UpstreamError('The model upstream failed', 'upstream_error');
   }

@@ -2,8 +2,13 @@ import type { APIError } from 'openai';
 import { startMorpheusStub, type MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
 import { startOpenAiStub, type OpenAiStub } from '../../../infra/local/stubs/openai-stub';
 import { backendFor, createBackends, type Backends } from '../../../shared/gateway/backends/backends';
-import { classifyUpstreamError } from '../../../shared/gateway/backends/upstream-errors';
+import {
+  classifyUpstreamError,
+  toClientError,
+  UpstreamFailure,
+} from '../../../shared/gateway/backends/upstream-errors';
 import { parseModelConfig, type ModelTarget } from '../../../shared/gateway/model-config';
+import { SettableSecrets } from '../../support/upstream-secrets';
 import { stubBackends } from './support';
 
 const LLAMA = `0x${'1a'.repeat(32)}`;
@@ -96,9 +101,116 @@ describe('session backends against the stub upstreams', () => {
   });
 
   it('an unconfigured backend is a 503, not a crash', () => {
-    const none = createBackends({ sdkTimeoutMs: 1000 });
+    const none = createBackends({ secrets: new SettableSecrets(), sdkTimeoutMs: 1000 });
     expect(() => backendFor(none, 'direct')).toThrow(
       expect.objectContaining({ statusCode: 503, code: 'backend_unavailable' }),
     );
+  });
+});
+
+describe('backends read their credentials from the secrets port on every request', () => {
+  let morpheus: MorpheusStub;
+  let openai: OpenAiStub;
+  const rotatedKey = 'sk-rotated-key-1111111111111111';
+  const rotatedPassword = 'rotated-router-password';
+
+  beforeAll(async () => {
+    [morpheus, openai] = await Promise.all([startMorpheusStub(), startOpenAiStub()]);
+  });
+  afterAll(() => Promise.all([morpheus.close(), openai.close()]));
+
+  const backendsWith = (secrets: SettableSecrets) =>
+    createBackends({
+      upstreamBaseUrl: `${openai.url}/v1`,
+      morpheusRouterUrl: morpheus.url,
+      morpheusUsername: morpheus.username,
+      secrets,
+      sdkTimeoutMs: 10_000,
+    });
+  const chatDirect = (backends: Backends) =>
+    backendFor(backends, 'direct').chat({
+      body: { ...body, model: 'gpt-4o' },
+      sessionId: 'sess_x',
+      signal: signal(),
+    });
+  const basic = (password: string) => Buffer.from(`${morpheus.username}:${password}`).toString('base64');
+
+  it('direct: a rotated key is sent on the next request by the same client, and both are redacted', async () => {
+    const secrets = new SettableSecrets({ upstreamApiKey: openai.apiKey });
+    const backends = backendsWith(secrets);
+    const direct = backendFor(backends, 'direct');
+    expect(direct.secrets).toEqual([]);
+
+    expect((await chatDirect(backends)).status).toBe(200);
+    expect(openai.requests.at(-1)!.headers.authorization).toBe(`Bearer ${openai.apiKey}`);
+    expect(direct.secrets).toEqual([openai.apiKey]);
+
+    secrets.values.upstreamApiKey = rotatedKey;
+    const refused = await chatDirect(backends).catch((e: unknown) => e);
+    // The stub only knows the old key: the new one reached it, and the refusal is a 502.
+    expect(openai.requests.at(-1)!.headers.authorization).toBe(`Bearer ${rotatedKey}`);
+    const failure = classifyUpstreamError(refused, { timedOut: false });
+    expect(toClientError(failure, direct.secrets)).toMatchObject({
+      statusCode: 502,
+      code: 'upstream_auth_failed',
+    });
+    expect(direct.secrets).toEqual([rotatedKey, openai.apiKey]);
+    expect(secrets.reads.upstreamApiKey).toBe(2);
+  });
+
+  it('direct: with an address but no key, opening and chatting fail as 503 backend_unavailable, sending nothing', async () => {
+    const backends = backendsWith(new SettableSecrets({ routerPassword: morpheus.password }));
+    const direct = backendFor(backends, 'direct');
+    const sentBefore = openai.requests.length;
+    const target = config.targets.get('d') as ModelTarget;
+    for (const attempt of [direct.openSession(target, 600, signal()), chatDirect(backends)]) {
+      const err = await attempt.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UpstreamFailure);
+      expect(toClientError(classifyUpstreamError(err, { timedOut: false }))).toMatchObject({
+        statusCode: 503,
+        code: 'backend_unavailable',
+        message: 'The model backend has no credentials configured',
+      });
+    }
+    expect(openai.requests.length).toBe(sentBefore);
+  });
+
+  it('a secret that cannot be read is a 503 with Retry-After, sending nothing', async () => {
+    const backends = createBackends({
+      upstreamBaseUrl: `${openai.url}/v1`,
+      secrets: {
+        upstreamApiKey: () => Promise.reject(new Error('AccessDeniedException')),
+        routerPassword: async () => undefined,
+      },
+      sdkTimeoutMs: 10_000,
+    });
+    const sentBefore = openai.requests.length;
+    const err = await chatDirect(backends).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'credentials_unavailable' });
+    expect(toClientError(err as UpstreamFailure)).toMatchObject({
+      statusCode: 503,
+      code: 'backend_unavailable',
+      headers: { 'Retry-After': '5' },
+    });
+    expect(openai.requests.length).toBe(sentBefore);
+  });
+
+  it('Morpheus: open, chat and close each build basic auth from the current password', async () => {
+    const secrets = new SettableSecrets({ routerPassword: morpheus.password });
+    const router = backendFor(backendsWith(secrets), 'morpheus');
+    const id = await router.openSession(morpheusTarget, 600, signal());
+    expect(morpheus.requests.at(-1)!.headers.authorization).toBe(`Basic ${basic(morpheus.password)}`);
+    expect(router.secrets).toEqual([basic(morpheus.password), morpheus.password]);
+
+    secrets.values.routerPassword = rotatedPassword;
+    const err = await router.chat({ body, sessionId: id, signal: signal() }).catch((e: unknown) => e);
+    expect(morpheus.requests.at(-1)!.headers.authorization).toBe(`Basic ${basic(rotatedPassword)}`);
+    expect(classifyUpstreamError(err, { timedOut: false }).kind).toBe('auth');
+
+    secrets.values.routerPassword = morpheus.password;
+    await router.closeSession(id, signal());
+    expect(morpheus.requests.at(-1)!.headers.authorization).toBe(`Basic ${basic(morpheus.password)}`);
+    expect(morpheus.sessions.get(id)?.state).toBe('closed');
+    expect(secrets.reads.routerPassword).toBe(3);
   });
 });

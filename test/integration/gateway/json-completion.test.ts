@@ -5,6 +5,7 @@ import { completeJson } from '../../../shared/gateway/chat/json-completion';
 import { createGateway, gatewayConfigFromEnv, type Gateway } from '../../../shared/gateway/gateway';
 import { Logger } from '../../../shared/logger';
 import { testRepositoryDeps } from '../../support/identity';
+import { SettableSecrets } from '../../support/upstream-secrets';
 import { newIdentity } from './support';
 
 const log = new Logger({}, 'silent');
@@ -29,10 +30,9 @@ describe('completeJson', () => {
       automationEnabled: false,
       backends: {
         upstreamBaseUrl: `${openai.url}/v1`,
-        upstreamApiKey: openai.apiKey,
         morpheusRouterUrl: morpheus.url,
         morpheusUsername: morpheus.username,
-        morpheusPassword: morpheus.password,
+        secrets: new SettableSecrets({ upstreamApiKey: openai.apiKey, routerPassword: morpheus.password }),
         sdkTimeoutMs: 10_000,
       },
       chat: { ...base.chat, retryBaseMs: 1 },

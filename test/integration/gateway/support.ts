@@ -4,6 +4,7 @@ import { createBackends } from '../../../shared/gateway/backends/backends';
 import { RequestMetrics } from '../../../shared/gateway/metrics';
 import type { MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
 import type { OpenAiStub } from '../../../infra/local/stubs/openai-stub';
+import { SettableSecrets } from '../../support/upstream-secrets';
 
 /** Backends pointed at the stub upstreams, as the local stack wires them. */
 export function stubBackends(
@@ -13,10 +14,12 @@ export function stubBackends(
 ) {
   return createBackends({
     upstreamBaseUrl: `${openai.url}/v1`,
-    upstreamApiKey: openai.apiKey,
     morpheusRouterUrl: morpheus.url,
     morpheusUsername: morpheus.username,
-    morpheusPassword: overrides.password ?? morpheus.password,
+    secrets: new SettableSecrets({
+      upstreamApiKey: openai.apiKey,
+      routerPassword: overrides.password ?? morpheus.password,
+    }),
     sdkTimeoutMs: 10_000,
   });
 }

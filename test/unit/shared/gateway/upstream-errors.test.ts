@@ -54,7 +54,16 @@ describe('classifyUpstreamError', () => {
   it('retries only connection errors and 5xx', () => {
     const retryable = (['connection', 'server_error'] as const).map((k) => new UpstreamFailure(k, ''));
     const not = (
-      ['timeout', 'rate_limited', 'rejected', 'auth', 'malformed_response', 'session_gone'] as const
+      [
+        'timeout',
+        'rate_limited',
+        'rejected',
+        'auth',
+        'malformed_response',
+        'session_gone',
+        'unconfigured',
+        'credentials_unavailable',
+      ] as const
     ).map((k) => new UpstreamFailure(k, ''));
     expect(retryable.every(isRetryable)).toBe(true);
     expect(not.some(isRetryable)).toBe(false);
@@ -110,6 +119,30 @@ describe('toClientError', () => {
     [new UpstreamFailure('aborted', ''), 499, 'client_closed_request'],
   ])('%#: %s → %i %s', (failure, status, code) => {
     expect(toClientError(failure)).toMatchObject({ statusCode: status, code, expose: true });
+  });
+
+  it('a backend with no credential, or one it could not read, is 503 backend_unavailable in fixed words', () => {
+    const cause = new Error('AccessDeniedException: arn:aws:secretsmanager:us-east-1:1:secret:x');
+    const unconfigured = toClientError(new UpstreamFailure('unconfigured', 'No API key is configured'));
+    expect(unconfigured).toMatchObject({
+      statusCode: 503,
+      code: 'backend_unavailable',
+      openaiType: 'api_error',
+      message: 'The model backend has no credentials configured',
+    });
+    // Retrying does not make a credential appear.
+    expect(unconfigured.headers).toEqual({});
+    expect(
+      toClientError(new UpstreamFailure('credentials_unavailable', 'Could not read the API key', { cause })),
+    ).toMatchObject({
+      statusCode: 503,
+      code: 'backend_unavailable',
+      message: 'The model backend credentials could not be read; retry shortly',
+      headers: { 'Retry-After': '5' },
+    });
+    expect(toSessionOpenError(new UpstreamFailure('unconfigured', '')).message).toBe(
+      'Could not open a model session: the model backend has no credentials configured',
+    );
   });
 });
 
