@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { env } from '../shared/config/env';
 import { SESSION_DURATION_MAX, SESSION_DURATION_MIN } from '../shared/gateway/automation-settings';
 import { gateway } from '../shared/gateway/gateway';
-import { RequestMetrics } from '../shared/gateway/metrics';
+import { RequestMetrics, routeCounted } from '../shared/gateway/metrics';
 import { ROUTED_MODEL_HEADER, sessionView } from '../shared/gateway/sessions/session-view';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
@@ -19,8 +19,7 @@ export const handler = http(
   async ({ query, body, identity, log }) => {
     const metrics = new RequestMetrics();
     try {
-      const routed = gw.router.route(query.model_id);
-      metrics.routed(routed.target.id);
+      const routed = routeCounted(gw.router, query.model_id, metrics);
       const session = await gw.sessions.openExplicit(
         identity,
         routed.target,

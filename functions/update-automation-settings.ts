@@ -5,6 +5,7 @@ import {
   settingsView,
 } from '../shared/gateway/automation-settings';
 import { gateway } from '../shared/gateway/gateway';
+import { RequestMetrics } from '../shared/gateway/metrics';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
 
@@ -31,6 +32,12 @@ export const handler = http(
       isEnabled: updated.isEnabled,
       sessionDuration: updated.sessionDuration,
     });
+    // Adoption is counted as flips: CloudWatch cannot count users, but it can sum changes.
+    if (updated.isEnabled !== updated.wasEnabled) {
+      const metrics = new RequestMetrics();
+      metrics.automationSwitched(updated.isEnabled ? 'enabled' : 'disabled');
+      metrics.flush();
+    }
     return ok(settingsView(updated));
   },
   { schema: { body: Body } },

@@ -14,6 +14,7 @@ import type { AsyncInvoker } from '../runtime/adapters';
 import { RunRepository } from '../runs/run-repository';
 import { RunService } from '../runs/run-service';
 import type { RunRecord } from '../runs/run-types';
+import { emfScheduledRunMetrics } from '../scheduling/scheduled-run-metrics';
 import { WebhookRepository } from '../webhooks/webhook-repository';
 import { WebhookService } from '../webhooks/webhook-service';
 import { systemClock } from './clock';
@@ -74,6 +75,7 @@ export function buildEngineRuntime(options: EngineRuntimeOptions = {}): EngineRu
       },
       maxDurationMs: env.RUN_MAX_DURATION_MS,
       leaseMs: env.RUN_LEASE_MS,
+      outcomes: emfScheduledRunMetrics(),
       ...(options.onRunFinished ? { onFinished: options.onRunFinished } : {}),
     }),
     runRepository,

@@ -20,6 +20,12 @@ export interface AutomationSettingsPatch {
   sessionDuration?: number;
 }
 
+/** What update() wrote, and whether automation applied before it (the adoption metric counts flips). */
+export interface AutomationSettingsUpdate extends AutomationSettings {
+  /** The stored value the write replaced, or the default for a user who had none. */
+  wasEnabled: boolean;
+}
+
 export interface SettingsDefaults {
   isEnabled: boolean;
   sessionDuration: number;
@@ -87,7 +93,7 @@ export class AutomationSettingsRepository {
     userId: string,
     patch: AutomationSettingsPatch,
     now = new Date(),
-  ): Promise<AutomationSettings> {
+  ): Promise<AutomationSettingsUpdate> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const current = await this.find(userId, true);
       const base = current ?? this.fresh(userId, now);
@@ -100,7 +106,7 @@ export class AutomationSettingsRepository {
       };
       try {
         await this.put(next, current?.version);
-        return next;
+        return { ...next, wasEnabled: base.isEnabled };
       } catch (err) {
         if (!isConditionalFailure(err)) throw err;
         // Jittered, growing pauses spread the losers out so they stop colliding.

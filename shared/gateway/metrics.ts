@@ -1,11 +1,19 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { env } from '../config/env';
+import { AppError } from '../errors';
 import type { UpstreamFailureKind } from './backends/upstream-errors';
+import {
+  GATEWAY_METRICS as M,
+  GATEWAY_DIMENSIONS as D,
+  type RoutingOutcome,
+  type SettingsChange,
+} from './metric-names';
 import type { BackendKind } from './model-config';
+import type { ModelRouter, RoutedModel } from './model-router';
 import type { SessionOrigin } from './sessions/session-repository';
 
 /** CloudWatch namespace of every gateway metric. */
-export const METRICS_NAMESPACE = 'Flowgate';
+export const METRICS_NAMESPACE = M.namespace;
 
 /** Why a session was opened: the seed-001 monitoring list separates automated creations. */
 export type SessionOpenReason = 'automation' | 'manual' | 'model_switch' | 'renewal';
@@ -40,7 +48,10 @@ function powertools(): Metrics {
  * - ChatLatency (ms; Automated | RoutedModel)   whole request, stream included
  * - ChatTimeToFirstByte (ms; Automated | RoutedModel)  streaming only
  * - RoutedRequests (Count; RoutedModel | Automated)    the model distribution
+ * - ChatRequests, ChatErrors (Count; Automated | RoutedModel)  the automated path's error rate
+ * - RoutingErrors (Count; Outcome)              model names the router did not know
  * - UpstreamErrors (Count; ErrorType)
+ * - AutomationSettingsChanged (Count; Change)   adoption: users switching automation on or off
  * ("A | B": two dimension sets on one line, so each metric exists by A and by B.)
  */
 export class RequestMetrics {
@@ -53,33 +64,54 @@ export class RequestMetrics {
     latencyMs: number,
   ): void {
     const automated = origin === 'automated';
-    if (automated) this.add('AutomatedSessionCreations', MetricUnit.Count, 1, { Backend: backend });
-    this.add('SessionCreations', MetricUnit.Count, 1, { Backend: backend, Reason: reason });
-    this.add('SessionCreationLatency', MetricUnit.Milliseconds, latencyMs, {
-      Backend: backend,
-      Automated: String(automated),
+    if (automated) this.add(M.automatedSessionCreations, MetricUnit.Count, 1, { [D.backend]: backend });
+    this.add(M.sessionCreations, MetricUnit.Count, 1, { [D.backend]: backend, [D.reason]: reason });
+    this.add(M.sessionCreationLatency, MetricUnit.Milliseconds, latencyMs, {
+      [D.backend]: backend,
+      [D.automated]: String(automated),
     });
   }
 
   /** An open the upstream failed; `UpstreamErrors` counts the same failure by ErrorType alone. */
   sessionOpenFailed(backend: BackendKind, kind: UpstreamFailureKind): void {
-    this.add('SessionCreationFailures', MetricUnit.Count, 1, { Backend: backend, ErrorType: kind });
+    this.add(M.sessionCreationFailures, MetricUnit.Count, 1, { [D.backend]: backend, [D.errorType]: kind });
   }
 
   chatCompleted(automated: boolean, latencyMs: number): void {
-    this.add('ChatLatency', MetricUnit.Milliseconds, latencyMs, { Automated: String(automated) });
+    this.add(M.chatLatency, MetricUnit.Milliseconds, latencyMs, { [D.automated]: String(automated) });
   }
 
   firstByte(automated: boolean, latencyMs: number): void {
-    this.add('ChatTimeToFirstByte', MetricUnit.Milliseconds, latencyMs, { Automated: String(automated) });
+    this.add(M.chatTimeToFirstByte, MetricUnit.Milliseconds, latencyMs, { [D.automated]: String(automated) });
   }
 
   upstreamError(kind: UpstreamFailureKind): void {
-    this.add('UpstreamErrors', MetricUnit.Count, 1, { ErrorType: kind });
+    this.add(M.upstreamErrors, MetricUnit.Count, 1, { [D.errorType]: kind });
   }
 
   routed(targetId: string): void {
-    this.add('RoutedRequests', MetricUnit.Count, 1, { RoutedModel: targetId });
+    this.add(M.routedRequests, MetricUnit.Count, 1, { [D.routedModel]: targetId });
+  }
+
+  /**
+   * One chat request ended, on the automated path (it used or opened an automated session)
+   * or not. `failed`: the server's fault (5xx, or an error event mid-stream); client errors
+   * are not failures. With ChatRequests this gives the automated path's error rate.
+   */
+  chatEnded(automated: boolean, failed: boolean): void {
+    const dimensions = { [D.automated]: String(automated) };
+    this.add(M.chatRequests, MetricUnit.Count, 1, dimensions);
+    if (failed) this.add(M.chatErrors, MetricUnit.Count, 1, dimensions);
+  }
+
+  /** A model name the router did not know. The name is not a dimension: callers choose it, unbounded. */
+  routingMissed(outcome: RoutingOutcome): void {
+    this.add(M.routingErrors, MetricUnit.Count, 1, { [D.outcome]: outcome });
+  }
+
+  /** A user switched automation on or off (a write that leaves it as it was is no change). */
+  automationSwitched(change: SettingsChange): void {
+    this.add(M.automationSettingsChanged, MetricUnit.Count, 1, { [D.change]: change });
   }
 
   /**
@@ -119,4 +151,26 @@ export class RequestMetrics {
   private add(name: string, unit: Unit, value: number, dimensions: Record<string, string>): void {
     this.entries.push({ name, unit, value: Math.max(0, value), dimensions });
   }
+}
+
+/** Is this failure the server's (a 5xx), as opposed to the caller's? */
+export function isServerFailure(err: unknown): boolean {
+  return !(err instanceof AppError) || err.statusCode >= 500;
+}
+
+/**
+ * Routes a requested model name and counts it: RoutedRequests by target, and RoutingErrors
+ * when the name was unknown (sent to `default`, or refused in strict mode).
+ */
+export function routeCounted(router: ModelRouter, requested: string, metrics: RequestMetrics): RoutedModel {
+  let routed: RoutedModel;
+  try {
+    routed = router.route(requested);
+  } catch (err) {
+    metrics.routingMissed('refused');
+    throw err;
+  }
+  metrics.routed(routed.target.id);
+  if (routed.viaDefault) metrics.routingMissed('fallback');
+  return routed;
 }

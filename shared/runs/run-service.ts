@@ -18,7 +18,7 @@ import { retryWhileUnavailable } from '../db/unavailable';
 import { LeaseKeeper } from './lease-keeper';
 import type { RunEnding, RunIdempotencyKey, RunRepository } from './run-repository';
 import { RunSeal } from './run-seal';
-import type { RunRecord, RunTrigger } from './run-types';
+import type { RunRecord, RunStatus, RunTrigger, TriggerType } from './run-types';
 import { newSortableId } from './sortable-id';
 
 /** The execution function's payload for a run to start or continue (see functions/execute-run.ts). */
@@ -59,6 +59,8 @@ export interface RunServiceDeps {
    * run is already recorded.
    */
   onFinished?: (run: RunRecord) => Promise<void>;
+  /** Counts each run that ends here, once, by status and trigger (the dashboard's run outcomes). */
+  outcomes?: { runFinished(status: RunStatus, trigger: TriggerType): void };
 }
 
 /** What `startOnce` did: ran (or handed off) a new run, or found the key already used. */
@@ -312,6 +314,12 @@ export class RunService {
   }
 
   private async finished(run: RunRecord): Promise<void> {
+    try {
+      this.deps.outcomes?.runFinished(run.status, run.trigger.type);
+    } catch (err) {
+      // A metric is never worth a run's end hook (the repeated-failure rule runs there).
+      this.deps.log.warn('run outcome metric failed', { runId: run.runId, error: err as Error });
+    }
     if (!this.deps.onFinished) return;
     try {
       await this.deps.onFinished(run);

@@ -9,4 +9,12 @@ export const SCHEDULED_RUN_METRICS = {
   automationDisabled: 'ScheduledAutomationDisabled',
   /** Count, one per run the sweeper ended as `run_abandoned`; dimension `service` only. */
   runAbandoned: 'AbandonedRuns',
+  /**
+   * Count, one per run that ended through the run service (abandoned runs are AbandonedRuns),
+   * by `Status` (success, failed) and `Trigger` (manual, webhook, schedule).
+   */
+  runFinished: 'RunsFinished',
 } as const;
+
+/** RunsFinished's dimensions. */
+export const RUN_OUTCOME_DIMENSIONS = { status: 'Status', trigger: 'Trigger' } as const;

@@ -13,7 +13,7 @@ import {
   toClientError,
   UpstreamFailure,
 } from '../backends/upstream-errors';
-import type { RequestMetrics } from '../metrics';
+import { isServerFailure, routeCounted, type RequestMetrics } from '../metrics';
 import type { ModelRouter, RoutedModel } from '../model-router';
 import type { ModelSession } from '../sessions/session-repository';
 import type { OpenSpec, SessionService } from '../sessions/session-service';
@@ -88,15 +88,24 @@ export class ChatService {
 
   async complete(call: ChatCall): Promise<ChatResult> {
     const started = Date.now();
-    const routed = this.deps.router.route(call.request.model);
+    const routed = routeCounted(this.deps.router, call.request.model, call.metrics);
     call.onRouted?.(routed);
-    call.metrics.routed(routed.target.id);
-    const session = await this.resolveSession(call, routed);
-    const body = upstreamBody(call.request, routed.target.model);
-    const sent = await this.send(call, routed, session, body, call.request.stream === true);
+    // On the automated path once it uses an automated session or opens one by itself.
+    const path = { automated: false };
+    let sent: Sent;
+    try {
+      const session = await this.resolveSession(call, routed, path);
+      path.automated = session.origin === 'automated';
+      const body = upstreamBody(call.request, routed.target.model);
+      sent = await this.send(call, routed, session, body, call.request.stream === true);
+    } catch (err) {
+      call.metrics.chatEnded(path.automated, isServerFailure(err));
+      throw err;
+    }
     const automated = sent.session.origin === 'automated';
     if (sent.kind === 'json') {
       call.metrics.chatCompleted(automated, Date.now() - started);
+      call.metrics.chatEnded(automated, false);
       return { kind: 'json', routed, session: sent.session, text: sent.text };
     }
     return {
@@ -107,7 +116,11 @@ export class ChatService {
     };
   }
 
-  private async resolveSession(call: ChatCall, routed: RoutedModel): Promise<ModelSession> {
+  private async resolveSession(
+    call: ChatCall,
+    routed: RoutedModel,
+    path?: { automated: boolean },
+  ): Promise<ModelSession> {
     const { keyId } = call.identity;
     const wanted = call.request.session_id;
     let session: ModelSession | undefined;
@@ -134,7 +147,11 @@ export class ChatService {
         target: routed.target,
         requestedModel: call.request.model,
         mustReplace: (s) => s.targetId !== routed.target.id,
-        openSpec: (previous) => this.openSpec(call, previous),
+        openSpec: async (previous) => {
+          const spec = await this.openSpec(call, previous);
+          if (path) path.automated = true;
+          return spec;
+        },
         closeReplaced: true,
       },
       call,
@@ -244,6 +261,7 @@ export class ChatService {
     const { events, deadline } = sent;
     const secrets = this.deps.backends[sent.session.backend]?.secrets ?? [];
     let next: SseEvent | undefined = sent.first;
+    let failed = false;
     try {
       while (next) {
         if (next.data === '[DONE]') {
@@ -267,10 +285,12 @@ export class ChatService {
         });
       call.metrics.upstreamError(failure.kind);
       call.log.warn('upstream stream failed', { kind: failure.kind });
+      failed = true;
       yield sseError(toClientError(failure, secrets));
     } finally {
       deadline.abort();
       call.metrics.chatCompleted(automated, Date.now() - started);
+      call.metrics.chatEnded(automated, failed);
     }
   }
 }

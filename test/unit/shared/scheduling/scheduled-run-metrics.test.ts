@@ -1,5 +1,8 @@
 import { METRICS_NAMESPACE } from '../../../../shared/gateway/metrics';
-import { SCHEDULED_RUN_METRICS } from '../../../../shared/scheduling/scheduled-run-metric-names';
+import {
+  RUN_OUTCOME_DIMENSIONS,
+  SCHEDULED_RUN_METRICS,
+} from '../../../../shared/scheduling/scheduled-run-metric-names';
 import {
   AUTOMATION_DISABLED_METRIC,
   emfScheduledRunMetrics,
@@ -55,5 +58,32 @@ describe('scheduled run metrics', () => {
         Metrics: [{ Name: 'ScheduledAutomationDisabled', Unit: 'Count' }],
       },
     ]);
+  });
+
+  it('writes one EMF line per finished run, by Status and Trigger in one dimension set', () => {
+    const metrics = emfScheduledRunMetrics();
+    const lines = emitted(() => {
+      metrics.runFinished('failed', 'schedule');
+      metrics.runFinished('success', 'webhook');
+    });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({
+      RunsFinished: 1,
+      service: 'flowgate',
+      Status: 'failed',
+      Trigger: 'schedule',
+    });
+    expect(lines[1]).toMatchObject({ RunsFinished: 1, Status: 'success', Trigger: 'webhook' });
+    const aws = lines[0]!._aws as {
+      CloudWatchMetrics: Array<{ Dimensions: string[][]; Metrics: unknown[] }>;
+    };
+    expect(aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: 'Flowgate',
+        Dimensions: [['service', RUN_OUTCOME_DIMENSIONS.status, RUN_OUTCOME_DIMENSIONS.trigger]],
+        Metrics: [{ Name: SCHEDULED_RUN_METRICS.runFinished, Unit: 'Count' }],
+      },
+    ]);
+    expect(SCHEDULED_RUN_METRICS.runFinished).toBe('RunsFinished');
   });
 });
