@@ -19,6 +19,7 @@ import { ApiWaf } from './constructs/api-waf';
 import { CredentialsKey } from './constructs/credentials-key';
 import { DataTable } from './constructs/data-table';
 import { LlmUpstream } from './constructs/llm-upstream';
+import { Observability } from './constructs/observability';
 import { FlowgateApi } from './constructs/rest-api';
 import { ScheduledRunAlarm } from './constructs/scheduled-run-alarm';
 import { SchedulerResources } from './constructs/scheduler-resources';
@@ -80,6 +81,7 @@ export class FlowgateStack extends Stack {
     const withExecution: AccessResources = { ...resources, executionFunction: execution.fn };
     const { alarm } = new ScheduledRunAlarm(this, 'ScheduledRunFailures', {
       serviceName: serviceNameOf(stage),
+      alarmName: `${prefix}-scheduled-automation-disabled`,
     });
 
     // Every accepted run ends: each minute the sweeper settles runs whose executor was lost.
@@ -127,6 +129,19 @@ export class FlowgateStack extends Stack {
       );
     }
 
+    const observability = new Observability(this, 'Observability', {
+      stage,
+      api,
+      routes,
+      functions: new Map([
+        ...functions,
+        ...[execution, authorizer, sweeper].map((f) => [f.def.name, f.fn] as const),
+      ]),
+      table,
+      deadLetterQueue: scheduler.deadLetterQueue,
+      otherAlarms: [{ alarm, severity: 'warn' }],
+    });
+
     const outputs: Record<string, string> = {
       ApiUrl: api.url,
       TableName: table.tableName,
@@ -137,6 +152,8 @@ export class FlowgateStack extends Stack {
       SchedulerDeadLetterQueueUrl: scheduler.deadLetterQueue.queueUrl,
       ExecutionFunctionArn: execution.fn.functionArn,
       ScheduledAutomationDisabledAlarmName: alarm.alarmName,
+      AlarmTopicArn: observability.topic.topicArn,
+      DashboardName: observability.dashboard.dashboardName,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

@@ -6,6 +6,8 @@ import { SCHEDULED_RUN_METRICS } from '../../shared/scheduling/scheduled-run-met
 export interface ScheduledRunAlarmProps {
   /** The `service` dimension Powertools adds to every metric (POWERTOOLS_SERVICE_NAME). */
   serviceName: string;
+  /** A fixed name, so stages side by side never share one; omitted: CloudFormation's. */
+  alarmName?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export class ScheduledRunAlarm extends Construct {
       period: Duration.minutes(5),
     });
     this.alarm = this.metric.createAlarm(this, 'Alarm', {
+      ...(props.alarmName ? { alarmName: props.alarmName } : {}),
       alarmDescription:
         'A scheduled automation failed SCHEDULE_MAX_CONSECUTIVE_FAILURES times in a row and was disabled ' +
         '(trace marked failed or plan schedule disabled). See the execution function log and the audit trail.',

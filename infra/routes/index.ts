@@ -15,15 +15,19 @@ import type { FunctionDef, RouteDef } from './types';
 
 export * from './types';
 
-export const routes: readonly RouteDef[] = [
-  ...identityRoutes,
-  ...gatewayRoutes,
-  ...engineRoutes,
-  ...integrationRoutes,
-  ...traceRoutes,
-  ...deploymentRoutes,
-  ...auditRoutes,
-];
+/**
+ * The routes by domain, for what is watched per group (Lambda errors and throttles, see
+ * infra/constructs/observability-alarms.ts): a route belongs to exactly one group because
+ * the table below is made from these lists.
+ */
+export const routeGroups = {
+  identity: identityRoutes,
+  gateway: gatewayRoutes,
+  engine: [...engineRoutes, ...integrationRoutes],
+  deployment: [...traceRoutes, ...deploymentRoutes, ...auditRoutes],
+} as const satisfies Record<string, readonly RouteDef[]>;
+
+export const routes: readonly RouteDef[] = Object.values(routeGroups).flat();
 
 /**
  * How long API Gateway (and the local server) cache an authorizer result, keyed by the
@@ -66,9 +70,15 @@ export const sweepFunction: FunctionDef = {
 /** How often AWS runs the sweep function (`npm start` uses RUN_SWEEP_INTERVAL_MS). */
 export const SWEEP_RATE_MINUTES = 1;
 
-export const allFunctions: readonly FunctionDef[] = [
-  ...routes,
-  authorizerFunction,
-  executionFunction,
-  sweepFunction,
-];
+/** The functions no route reaches directly: the authorizer, the run executor and the sweeper. */
+export const systemFunctions: readonly FunctionDef[] = [authorizerFunction, executionFunction, sweepFunction];
+
+export type FunctionGroup = keyof typeof routeGroups | 'system';
+
+/** Every function by group; each function is in exactly one. */
+export const functionGroups: Readonly<Record<FunctionGroup, readonly FunctionDef[]>> = {
+  ...routeGroups,
+  system: systemFunctions,
+};
+
+export const allFunctions: readonly FunctionDef[] = [...routes, ...systemFunctions];

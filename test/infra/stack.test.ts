@@ -39,10 +39,10 @@ describe('functions', () => {
   });
 
   it.each(allFunctions.map((f) => [f.name, f] as const))(
-    '%s runs nodejs22.x on arm64 with the timeout and memory of its entry',
+    '%s runs nodejs24.x on arm64 with the timeout and memory of its entry',
     (name, def) => {
       const props = resource(template, name).Properties;
-      expect(props.Runtime).toBe('nodejs22.x');
+      expect(props.Runtime).toBe('nodejs24.x');
       expect(props.Architectures).toEqual(['arm64']);
       expect(props.Timeout).toBe(def.timeoutSeconds);
       expect(props.MemorySize).toBe(def.memoryMb);
@@ -192,9 +192,11 @@ describe('outputs', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual(
       [
+        'AlarmTopicArn',
         'ApiUrl',
         'CredentialsKeyAlias',
         'CredentialsKeyId',
+        'DashboardName',
         'ExecutionFunctionArn',
         'ScheduleGroupName',
         'ScheduledAutomationDisabledAlarmName',
@@ -205,6 +207,10 @@ describe('outputs', () => {
     );
     expect(outputs.ExecutionFunctionArn!.Value).toEqual({ 'Fn::GetAtt': ['ExecuteRun', 'Arn'] });
     expect(JSON.stringify(outputs.ApiUrl!.Value)).toContain('execute-api');
+    const [topic] = Object.keys(resourcesOfType(template, 'AWS::SNS::Topic'));
+    expect(outputs.AlarmTopicArn!.Value).toEqual({ Ref: topic });
+    const [dashboard] = Object.keys(resourcesOfType(template, 'AWS::CloudWatch::Dashboard'));
+    expect(outputs.DashboardName!.Value).toEqual({ Ref: dashboard });
   });
 });
 

@@ -24,12 +24,17 @@ describe('ScheduledRunAlarm', () => {
 
   it('is part of the Flowgate stack, on the service name every function reports under', () => {
     const { template } = synthFlowgate();
-    const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm'));
+    // The stack has other alarms (infra/constructs/observability.ts); this is the only one on this metric.
+    const alarms = Object.values(resourcesOfType(template, 'AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === 'ScheduledAutomationDisabled',
+    );
     expect(alarms).toHaveLength(1);
     expect(alarms[0]!.Properties).toMatchObject({
+      AlarmName: 'flowgate-test-scheduled-automation-disabled',
       Namespace: 'Flowgate',
       MetricName: 'ScheduledAutomationDisabled',
       Dimensions: [{ Name: 'service', Value: 'flowgate-test' }],
+      AlarmActions: [{ Ref: Object.keys(resourcesOfType(template, 'AWS::SNS::Topic'))[0] }],
     });
     const fn = Object.values(resourcesOfType(template, 'AWS::Lambda::Function')).find((f) =>
       (f.Properties.Description as string).includes('ExecuteRun'),
