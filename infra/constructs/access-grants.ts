@@ -47,10 +47,13 @@ function grantTable(fn: LambdaFunction, table: ITable, actions: string[]): void 
   fn.addEnvironment('TABLE_NAME', table.tableName);
 }
 
+/** Where a function's grants land: its role's policy (findings are recorded there). */
+const policyOf = (fn: LambdaFunction) => fn.role ?? fn;
+
 /** Schedules are created at run time with names of their own, so the group is as narrow as it gets. */
 function acknowledgeScheduleGroup(fn: LambdaFunction, scheduler: SchedulerResources): void {
   acknowledge(
-    fn,
+    policyOf(fn),
     `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${scheduler.groupName}/*]`,
     "Schedules are named at run time per automation; the permission is limited to the stage's own schedule group.",
   );
@@ -110,7 +113,7 @@ const GRANTS: Record<Access, Grant> = {
     // adapter passes GroupName, and the answer holds names and states, not inputs.
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['scheduler:ListSchedules'], resources: ['*'] }));
     acknowledge(
-      fn,
+      policyOf(fn),
       'AwsSolutions-IAM5[Resource::*]',
       'scheduler:ListSchedules has no resource-level permissions; it is called with the group name and returns names and states only.',
     );

@@ -1,14 +1,20 @@
 import * as path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 import type { FunctionDef } from '../routes';
 import { namePrefix, type StageConfig } from '../stage-config';
 import { grantAccess, type AccessResources } from './access-grants';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** The newest Node.js runtime Lambda offers, and the esbuild target that matches it. */
+export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+export const BUNDLE_TARGET = 'node24';
 
 /** The `service` of every log line and metric: the stage's name prefix, so stages never mix. */
 export const serviceNameOf = (config: StageConfig) => namePrefix(config);
@@ -54,15 +60,17 @@ export class ApiFunction extends Construct {
       logGroupName: `/aws/lambda/${functionName}`,
       retention: stage.retention.logDays as logs.RetentionDays,
     });
+    const role = this.executionRole(logGroup, def.name);
 
     this.fn = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, def.handler),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: LAMBDA_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       functionName,
+      role,
       timeout: Duration.seconds(def.timeoutSeconds),
       memorySize: def.memoryMb,
       logGroup,
@@ -83,7 +91,7 @@ export class ApiFunction extends Construct {
         sourceMapMode: SourceMapMode.DEFAULT,
         // Stack traces need file and line, not the sources: keeps the .map small.
         sourcesContent: false,
-        target: 'node22',
+        target: BUNDLE_TARGET,
         format: OutputFormat.CJS,
         // The AWS SDK is bundled: the version the tests ran is the version that runs, not
         // whichever one the runtime ships that month. Its ES module builds let esbuild drop
@@ -99,5 +107,31 @@ export class ApiFunction extends Construct {
     (this.fn.node.defaultChild as lambda.CfnFunction).overrideLogicalId(def.name);
 
     grantAccess(this.fn, def.access, resources);
+    if (stage.tracing) {
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords have no resource-level permissions.',
+      );
+    }
+  }
+
+  /**
+   * The function's own role, instead of one with AWS's AWSLambdaBasicExecutionRole: it may
+   * write to its own log group and nothing else until its access list grants more.
+   */
+  private executionRole(logGroup: logs.LogGroup, name: string): iam.Role {
+    const role = new iam.Role(this, 'ServiceRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Flowgate ${name}: its log group, and what its route-table entry grants`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        // The log group's ARN ends in `:*`, which covers its streams (Lambda names them).
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    return role;
   }
 }

@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundleSizes } from '../../infra/bundle-report';
+import { BUNDLE_TARGET } from '../../infra/constructs/api-function';
 import { allFunctions } from '../../infra/routes';
 import { synthFlowgate } from '../infra/synth-flowgate';
 import { runtimeEnvironment } from '../support/lambda-bundles/lambda-environment';
@@ -58,7 +59,7 @@ async function esbuild(
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: BUNDLE_TARGET,
     format: 'cjs',
     outfile: path.join(outdir, 'index.js'),
     minify: true,

@@ -1,4 +1,6 @@
+import { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
 import { grantAccess } from '../../../infra/constructs/access-grants';
 import { allFunctions, routes, type Access, type RouteDef } from '../../../infra/routes';
 import {
@@ -6,6 +8,7 @@ import {
   functionEnv,
   functionStatements,
   references,
+  resource,
   resourcesOfType,
   synthFlowgate,
 } from '../synth-flowgate';
@@ -161,8 +164,33 @@ describe.each(functionDefs.map((d) => [d.name, d] as const))('%s', (name, def) =
   });
 });
 
-it('gives GetHealth no IAM policy at all (its role has only the basic logging policy)', () => {
-  expect(functionStatements(template, 'GetHealth')).toEqual([]);
+it('gives GetHealth nothing but its own log group', () => {
+  const logs = Object.keys(resourcesOfType(template, 'AWS::Logs::LogGroup')).find((id) =>
+    id.startsWith('GetHealthLogs'),
+  );
+  expect(functionStatements(template, 'GetHealth')).toEqual([
+    {
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: { 'Fn::GetAtt': [logs, 'Arn'] },
+    },
+  ]);
+});
+
+it('gives no function role an AWS managed policy, and each one the log group of its own function only', () => {
+  for (const def of functionDefs) {
+    const fn = resource(template, def.name);
+    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+    expect([def.name, resource(template, roleId).Properties.ManagedPolicyArns]).toEqual([
+      def.name,
+      undefined,
+    ]);
+    const logGroup = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    const logStatements = functionStatements(template, def.name).filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('logs:')),
+    );
+    expect(logStatements.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logGroup, 'Arn'] }]);
+  }
 });
 
 it('scopes schedule management to the Flowgate group and PassRole to the scheduler role', () => {
@@ -231,6 +259,8 @@ it('refuses access that needs the execution function while building the executio
   // Pausing needs no execution function, which is why the execution function itself may hold it.
   const granted: string[] = [];
   const fn = {
+    // The schedule-group finding is acknowledged on the function's role.
+    role: new Construct(new App(), 'Role'),
     addToRolePolicy: () => granted.push('policy'),
     addEnvironment: (key: string) => granted.push(key),
   } as never;

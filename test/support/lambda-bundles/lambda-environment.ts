@@ -12,7 +12,7 @@ export interface RuntimeEnvironmentOptions {
 }
 
 /**
- * What a Lambda function's process starts with: the variables the nodejs22.x runtime
+ * What a Lambda function's process starts with: the variables the nodejs24.x runtime
  * sets, then the function's own Environment.Variables from the template (references
  * resolved to local values), then the local overrides. Nothing is inherited from the
  * test process, so a variable the template forgot is missing here too.
@@ -38,7 +38,7 @@ export function runtimeEnvironment(options: RuntimeEnvironmentOptions): Record<s
     LAMBDA_TASK_ROOT: taskRoot,
     LAMBDA_RUNTIME_DIR: path.join(home, 'runtime'),
     _HANDLER: String(props.Handler ?? 'index.handler'),
-    AWS_EXECUTION_ENV: `AWS_Lambda_${String(props.Runtime ?? 'nodejs22.x')}`,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${String(props.Runtime ?? 'nodejs24.x')}`,
     AWS_LAMBDA_FUNCTION_NAME: functionName,
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(props.MemorySize ?? 128),
