@@ -76,11 +76,6 @@ export class Redactor {
     }
   }
 
-  /** How many distinct secrets (and secret parts) it knows. */
-  get size(): number {
-    return this.secrets.size;
-  }
-
   string(text: string): string {
     const { anywhere, alone } = this.compiled();
     let out = text;
