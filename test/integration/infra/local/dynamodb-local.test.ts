@@ -51,5 +51,5 @@ describe('ensureTable', () => {
       [TABLE.gsi2.name, 'ACTIVE'],
     ]);
     await client.send(new DeleteTableCommand({ TableName: name }));
-  });
+  }, 30_000);
 });
