@@ -2,6 +2,7 @@
  * One jest run, four projects. DynamoDB Local is started once for the whole run by the
  * global setup (and always stopped by the global teardown).
  */
+const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -21,6 +22,9 @@ const common = {
 
 module.exports = {
   rootDir: root,
+  // Most e2e and integration time is waiting (on DynamoDB Local, child processes, timers):
+  // two workers even on two cores, where jest's default (cores - 1) would run one.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   collectCoverageFrom: ['<rootDir>/shared/**/*.ts', '<rootDir>/functions/**/*.ts'],
