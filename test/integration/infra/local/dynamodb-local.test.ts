@@ -34,22 +34,26 @@ describe('ensureTable', () => {
   it.each([
     ['no index', 0],
     ['only GSI1', 1],
-  ])('adds the indexes missing from a table created by an older definition (%s)', async (_label, kept) => {
-    const name = `ensure-old-${kept}-${Date.now()}`;
-    const { GlobalSecondaryIndexes: indexes, ...older } = createTableInput(name);
-    await client.send(
-      new CreateTableCommand({
-        ...older,
-        AttributeDefinitions: older.AttributeDefinitions.slice(0, 2 + 2 * kept),
-        ...(kept ? { GlobalSecondaryIndexes: indexes.slice(0, kept) } : {}),
-      }),
-    );
-    await ensureTable(endpoint, name);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([
-      [TABLE.gsi1.name, 'ACTIVE'],
-      [TABLE.gsi2.name, 'ACTIVE'],
-    ]);
-    await client.send(new DeleteTableCommand({ TableName: name }));
-  }, 30_000);
+  ])(
+    'adds the indexes missing from a table created by an older definition (%s)',
+    async (_label, kept) => {
+      const name = `ensure-old-${kept}-${Date.now()}`;
+      const { GlobalSecondaryIndexes: indexes, ...older } = createTableInput(name);
+      await client.send(
+        new CreateTableCommand({
+          ...older,
+          AttributeDefinitions: older.AttributeDefinitions.slice(0, 2 + 2 * kept),
+          ...(kept ? { GlobalSecondaryIndexes: indexes.slice(0, kept) } : {}),
+        }),
+      );
+      await ensureTable(endpoint, name);
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([
+        [TABLE.gsi1.name, 'ACTIVE'],
+        [TABLE.gsi2.name, 'ACTIVE'],
+      ]);
+      await client.send(new DeleteTableCommand({ TableName: name }));
+    },
+    30_000,
+  );
 });
