@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RepositoryDeps } from '../../shared/clients/dynamodb';
+import { ConflictError } from '../../shared/errors';
 import { ApiKeyRepository } from '../../shared/identity/api-key-repository';
 import { hashApiKey } from '../../shared/identity/api-key-secret';
 import { UserRepository } from '../../shared/identity/user-repository';
@@ -34,8 +35,15 @@ export async function ensureDemoUser(deps: RepositoryDeps, keyFile: string | und
   let created = false;
   let user = await users.findByEmail(DEMO_EMAIL);
   if (!user) {
-    user = await users.create(DEMO_EMAIL);
-    created = true;
+    try {
+      user = await users.create(DEMO_EMAIL);
+      created = true;
+    } catch (err) {
+      // Another stack on the same table created it a moment ago (test stacks share one).
+      if (!(err instanceof ConflictError)) throw err;
+      user = await users.findByEmail(DEMO_EMAIL);
+      if (!user) throw err;
+    }
   }
   const saved = readKeyFile(keyFile);
   if (saved) {

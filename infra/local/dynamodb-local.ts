@@ -169,7 +169,8 @@ function earlyExitError(stderr: string): Error {
 }
 
 async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> {
-  const client = localClient(endpoint);
+  // One attempt per poll: this loop is the retry.
+  const client = localClient(endpoint, 1);
   const deadline = Date.now() + 30_000;
   try {
     for (;;) {
@@ -188,12 +189,13 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, stderr: () 
   }
 }
 
-export function localClient(endpoint: string): DynamoDBClient {
+/** A busy DynamoDB Local may drop a kept-alive socket ("socket hang up"): calls try again. */
+export function localClient(endpoint: string, maxAttempts = 3): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
+    maxAttempts,
   });
 }
 

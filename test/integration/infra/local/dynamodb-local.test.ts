@@ -54,6 +54,6 @@ describe('ensureTable', () => {
       ]);
       await client.send(new DeleteTableCommand({ TableName: name }));
     },
-    30_000,
+    60_000,
   );
 });
