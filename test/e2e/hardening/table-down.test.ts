@@ -1,5 +1,5 @@
 import { isolatedEnv } from '../gateway/isolated-env';
-const restoreEnv = isolatedEnv({ LOG_LEVEL: 'error' });
+const restoreEnv = isolatedEnv({});
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
