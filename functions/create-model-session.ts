@@ -16,10 +16,11 @@ const Body = z.strictObject({
 
 /** Opens a model session for the calling key; the key's previous session is closed. */
 export const handler = http(
-  async ({ query, body, identity, log }) => {
+  async ({ query, body, identity, log, setHeader }) => {
     const metrics = new RequestMetrics();
     try {
       const routed = routeCounted(gw.router, query.model_id, metrics);
+      setHeader(ROUTED_MODEL_HEADER, routed.target.id);
       const session = await gw.sessions.openExplicit(
         identity,
         routed.target,
@@ -27,7 +28,7 @@ export const handler = http(
         body.sessionDuration ?? env.DEFAULT_SESSION_EXPIRATION,
         { log, metrics },
       );
-      return ok(sessionView(session), { [ROUTED_MODEL_HEADER]: routed.target.id });
+      return ok(sessionView(session));
     } finally {
       metrics.flush();
     }

@@ -21,10 +21,7 @@ export interface StreamResponse {
   stream: AsyncIterable<string>;
 }
 
-export interface StreamingHttpRequest<B, Q, P> extends HttpRequest<B, Q, P, Identity> {
-  /** A header for whatever response this request ends with, errors included. */
-  setHeader(name: string, value: string): void;
-}
+export type StreamingHttpRequest<B, Q, P> = HttpRequest<B, Q, P, Identity>;
 
 export type StreamingHandlerFn<B, Q, P> = (
   request: StreamingHttpRequest<B, Q, P>,
@@ -107,20 +104,13 @@ export function httpStream<
   const lambda = runtime();
   const handler: StreamingLambdaHandler = async (event, responseStream, context) => {
     const start = startRequest(event, context);
-    const extraHeaders: Record<string, string> = {};
     let streaming = false;
     try {
-      const request: StreamingHttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>> = {
-        ...(buildRequest(event, context, start, { ...options, auth: 'apiKey' }) as HttpRequest<
-          Parsed<B>,
-          Parsed<Q>,
-          Parsed<P>,
-          Identity
-        >),
-        setHeader: (name, value) => {
-          extraHeaders[name] = value;
-        },
-      };
+      const request = buildRequest(event, context, start, { ...options, auth: 'apiKey' }) as StreamingHttpRequest<
+        Parsed<B>,
+        Parsed<Q>,
+        Parsed<P>
+      >;
       const result = await fn(request);
       if (isStreamResponse(result)) {
         const out = lambda.HttpResponseStream.from(responseStream, {
@@ -129,7 +119,6 @@ export function httpStream<
             'Content-Type': 'text/event-stream; charset=utf-8',
             'Cache-Control': 'no-cache',
             ...start.headers,
-            ...extraHeaders,
             ...result.headers,
           },
         });
@@ -150,7 +139,6 @@ export function httpStream<
         headers: {
           ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
           ...start.headers,
-          ...extraHeaders,
           ...result.headers,
         },
       });
@@ -166,7 +154,7 @@ export function httpStream<
       const rendered = renderError(
         err,
         errorStyleFor(event.resource ?? event.path ?? ''),
-        { ...start.headers, ...extraHeaders },
+        start.headers,
         start.requestId,
       );
       const out = lambda.HttpResponseStream.from(responseStream, {

@@ -29,6 +29,8 @@ export interface HttpRequest<B, Q, P, I extends Identity | undefined = Identity>
   log: Logger;
   event: APIGatewayProxyEvent;
   context: Context;
+  /** A header for whatever response this request ends with, errors included. */
+  setHeader(name: string, value: string): void;
 }
 
 export type HttpHandlerFn<B, Q, P, I extends Identity | undefined> = (
@@ -57,6 +59,7 @@ export interface RequestStart {
   identity: Identity | undefined;
   log: Logger;
   started: number;
+  /** Every response's headers: the request id and CORS, then whatever the handler set. */
   headers: Record<string, string>;
 }
 
@@ -106,6 +109,9 @@ export function buildRequest<B extends Schema, Q extends Schema, P extends Schem
     log,
     event,
     context,
+    setHeader: (name, value) => {
+      start.headers[name] = value;
+    },
   };
 }
 

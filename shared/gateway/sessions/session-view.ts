@@ -14,5 +14,8 @@ export function sessionView(session: ModelSession) {
   };
 }
 
-/** Every gateway response that involved routing names the target it went to. */
+/**
+ * Names the target a response's model name routed to: on chat and session opens (errors
+ * after routing included) and on the session read. Listing models routes nothing.
+ */
 export const ROUTED_MODEL_HEADER = 'X-Flowgate-Routed-Model';

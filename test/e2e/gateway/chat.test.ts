@@ -94,6 +94,7 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
     const err = await failureOf(client.chat.completions.create({ model: 'gpt-4o', messages: user('hi') }));
     expect(err.status).toBe(400);
     expect(err.type).toBe('session_not_found');
+    expect(err.headers?.get('x-flowgate-routed-model')).toBe('direct/gpt-4o');
     expect(err.error).toMatchObject({
       message: SEED_NO_SESSION,
       type: 'session_not_found',
@@ -228,7 +229,9 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
       is_automated: false,
       session_duration: 600,
     });
-    expect(await activeSession(key)).toEqual(session);
+    const current = await call(stack, key, 'GET', '/api/v1/session');
+    expect(current.headers.get('x-flowgate-routed-model')).toBe('morpheus/qwen3-235b');
+    expect(await jsonOf(current)).toEqual(session);
 
     // `session_id` is Flowgate's own field (which session to use); the SDK passes it through.
     const mine = { model: 'gpt-4', messages: user('with my session'), session_id: session.session_id };
@@ -379,6 +382,7 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
       const err = await failureOf(client.chat.completions.create({ model: 'gpt-4o', messages: user('x') }));
       expect(err.status).toBe(502);
       expect(err.error).toMatchObject({ code: 'upstream_error', type: 'upstream_error' });
+      expect(err.headers?.get('x-flowgate-routed-model')).toBe('direct/gpt-4o');
       expect(stubs().openai.requests.length - before).toBe(3);
     });
 

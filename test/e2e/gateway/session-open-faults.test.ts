@@ -118,6 +118,8 @@ describe('session open failures at the proxy-router (e2e)', () => {
         param: null,
         code,
       });
+      // The model was routed before the open failed, and the error says where.
+      expect(err.headers?.get('x-flowgate-routed-model')).toBe('morpheus/qwen3-235b');
       const said = JSON.stringify(err.error);
       expect(said).not.toContain(secret());
       expect(said).not.toContain(morpheus().url);

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { NotFoundError } from '../../../../shared/errors';
 import { http } from '../../../../shared/http/http';
 import { noContent, ok } from '../../../../shared/http/response';
 
@@ -104,5 +105,24 @@ describe('http() wrapper', () => {
       message: 'Internal server error',
       details: { request_id: 'req-1' },
     });
+  });
+
+  it('keeps a header the handler set on its response, and on the error it ends with', async () => {
+    const fine = http(async ({ setHeader }) => {
+      setHeader('X-Flowgate-Routed-Model', 'direct/gpt-4o');
+      return ok({});
+    });
+    const failing = http(async ({ setHeader }) => {
+      setHeader('X-Flowgate-Routed-Model', 'direct/gpt-4o');
+      throw new NotFoundError('Session not found');
+    });
+    for (const [handler, status] of [
+      [fine, 200],
+      [failing, 404],
+    ] as const) {
+      const res = await handler(event(), context);
+      expect(res.statusCode).toBe(status);
+      expect(res.headers).toMatchObject({ 'X-Flowgate-Routed-Model': 'direct/gpt-4o', 'X-Request-Id': 'req-1' });
+    }
   });
 });
