@@ -106,11 +106,10 @@ export function httpStream<
     const start = startRequest(event, context);
     let streaming = false;
     try {
-      const request = buildRequest(event, context, start, { ...options, auth: 'apiKey' }) as StreamingHttpRequest<
-        Parsed<B>,
-        Parsed<Q>,
-        Parsed<P>
-      >;
+      const request = buildRequest(event, context, start, {
+        ...options,
+        auth: 'apiKey',
+      }) as StreamingHttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>>;
       const result = await fn(request);
       if (isStreamResponse(result)) {
         const out = lambda.HttpResponseStream.from(responseStream, {

@@ -122,7 +122,10 @@ describe('http() wrapper', () => {
     ] as const) {
       const res = await handler(event(), context);
       expect(res.statusCode).toBe(status);
-      expect(res.headers).toMatchObject({ 'X-Flowgate-Routed-Model': 'direct/gpt-4o', 'X-Request-Id': 'req-1' });
+      expect(res.headers).toMatchObject({
+        'X-Flowgate-Routed-Model': 'direct/gpt-4o',
+        'X-Request-Id': 'req-1',
+      });
     }
   });
 });
