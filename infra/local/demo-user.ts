@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RepositoryDeps } from '../../shared/clients/dynamodb';
+import { env } from '../../shared/config/env';
 import { ConflictError } from '../../shared/errors';
+import { AutomationSettingsRepository } from '../../shared/gateway/automation-settings';
 import { ApiKeyRepository } from '../../shared/identity/api-key-repository';
 import { hashApiKey } from '../../shared/identity/api-key-secret';
 import { UserRepository } from '../../shared/identity/user-repository';
@@ -28,6 +30,8 @@ function readKeyFile(file: string | undefined): string | undefined {
  * The demo user is created on first start and reused afterwards. Only a key's hash is
  * in the table, so the demo key's plaintext is kept in a 0600 file under `.local/`
  * (local development only); if that key is gone or revoked, a new one is issued.
+ * Its automation starts on, so its first chat opens a model session; a choice it saved
+ * later (PUT /api/v1/automation/settings) is kept.
  */
 export async function ensureDemoUser(deps: RepositoryDeps, keyFile: string | undefined): Promise<DemoUser> {
   const users = new UserRepository(deps);
@@ -45,6 +49,10 @@ export async function ensureDemoUser(deps: RepositoryDeps, keyFile: string | und
       if (!user) throw err;
     }
   }
+  await new AutomationSettingsRepository(deps, {
+    isEnabled: true,
+    sessionDuration: env.DEFAULT_SESSION_EXPIRATION,
+  }).getOrCreate(user.userId);
   const saved = readKeyFile(keyFile);
   if (saved) {
     const found = await keys.findByHash(hashApiKey(saved));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureTable } from '../../../../infra/local/dynamodb-local';
 import { DEMO_EMAIL, ensureDemoUser } from '../../../../infra/local/demo-user';
 import { createDocumentClient } from '../../../../shared/clients/dynamodb';
+import { AutomationSettingsRepository } from '../../../../shared/gateway/automation-settings';
 import { ApiKeyRepository } from '../../../../shared/identity/api-key-repository';
 import { hashApiKey } from '../../../../shared/identity/api-key-secret';
 
@@ -24,5 +25,17 @@ describe('ensureDemoUser', () => {
         userId: demos[0]!.userId,
       });
     }
+  });
+
+  it('starts the demo user with automation on, and keeps a choice it saved later', async () => {
+    const tableName = `demo-${randomBytes(4).toString('hex')}`;
+    await ensureTable(process.env.DYNAMODB_ENDPOINT as string, tableName);
+    const deps = { client, tableName };
+    const settings = new AutomationSettingsRepository(deps, { isEnabled: false, sessionDuration: 3600 });
+    const demo = await ensureDemoUser(deps, undefined);
+    await expect(settings.effective(demo.userId)).resolves.toMatchObject({ isEnabled: true });
+    await settings.update(demo.userId, { isEnabled: false });
+    await ensureDemoUser(deps, undefined);
+    await expect(settings.effective(demo.userId)).resolves.toMatchObject({ isEnabled: false });
   });
 });
