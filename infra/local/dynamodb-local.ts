@@ -15,13 +15,14 @@ import { TABLE, createTableInput } from '../../shared/db/table-definition';
 import { freePort } from './free-port';
 import { ensurePrivateDir, tightenFiles } from './private-files';
 
-export const JAVA_INSTALL_HINT = 'apt-get update && apt-get install -y openjdk-17-jre-headless';
+/** Works as printed: each half of the `&&` has its own sudo. */
+export const JAVA_INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless';
 
 export class JavaMissingError extends Error {
   constructor(detail: string) {
     super(
       `DynamoDB Local needs Java 17 or newer (${detail}).\n` +
-        `Install it with:\n\n    sudo ${JAVA_INSTALL_HINT}\n\n` +
+        `Install it with:\n\n    ${JAVA_INSTALL_HINT}\n\n` +
         '(or any Java 17+ that includes the jdk.compiler module, on your PATH as `java`).',
     );
     this.name = 'JavaMissingError';

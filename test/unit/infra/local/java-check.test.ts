@@ -20,7 +20,10 @@ describe('the Java check before DynamoDB Local', () => {
   it('names the missing command and the exact install command', () => {
     expect(() => checkJava('/nonexistent/java')).toThrow(JavaMissingError);
     expect(() => checkJava('/nonexistent/java')).toThrow(JAVA_INSTALL_HINT);
-    expect(JAVA_INSTALL_HINT).toBe('apt-get update && apt-get install -y openjdk-17-jre-headless');
+    expect(JAVA_INSTALL_HINT).toBe('sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless');
+    // Printed on a line of its own, copy-pasteable as it stands.
+    expect(() => checkJava('/nonexistent/java')).toThrow(`\n    ${JAVA_INSTALL_HINT}\n`);
+    expect(() => checkJava('/nonexistent/java')).not.toThrow('sudo sudo');
   });
 
   it.each([
