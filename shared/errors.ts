@@ -86,11 +86,19 @@ export class ConflictError extends AppError {
   }
 }
 
+/** Limits differ per route (chat takes more than the rest), so the message names this one's. */
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
-    super(413, 'payload_too_large', `Request body exceeds ${limitBytes} bytes`, true, {
-      details: { limit_bytes: limitBytes },
-    });
+    const mb = Math.round((limitBytes / (1024 * 1024)) * 100) / 100;
+    super(
+      413,
+      'payload_too_large',
+      `Request body exceeds this route's limit of ${limitBytes} bytes (${mb} MB)`,
+      true,
+      {
+        details: { limit_bytes: limitBytes },
+      },
+    );
   }
 }
 

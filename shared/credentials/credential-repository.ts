@@ -54,7 +54,7 @@ export class CredentialRepository {
     } catch (err) {
       if (isConditionalFailure(err)) {
         throw new ConflictError(
-          `A ${input.credentialType} credential for provider ${input.provider} already exists; rotate it with PUT`,
+          `A credential of type ${input.credentialType} for provider ${input.provider} already exists; rotate it with PUT`,
           'credential_exists',
         );
       }

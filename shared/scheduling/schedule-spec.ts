@@ -209,13 +209,16 @@ function checkInterval(
 function analyze(fields: SpecFields, now?: Date): { issues: Issue[]; spec?: ScheduleSpec } {
   const issues: Issue[] = [];
   const config = fields.schedule_config ?? {};
-  const timezone = config.timezone ?? DEFAULT_TIMEZONE;
+  let timezone = config.timezone ?? DEFAULT_TIMEZONE;
   if (!isValidTimezone(timezone)) {
     issues.push({
       path: ['schedule_config', 'timezone'],
       message: 'must be an IANA time zone name such as America/New_York or UTC',
     });
-    return { issues };
+    // The other fields are still checked, so every problem is listed at once; whether an
+    // interval ever fires depends on the zone, so that check waits for a valid one.
+    timezone = DEFAULT_TIMEZONE;
+    now = undefined;
   }
   let spec: ScheduleSpec | undefined;
   if (fields.schedule_type === 'custom') {
@@ -268,13 +271,26 @@ function toBody(fields: SpecFields, spec: ScheduleSpec): ScheduleSpecBody {
  * The output's schedule fields are a ScheduleSpecBody.
  */
 export function withScheduleSpec<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject({ ...shape, ...scheduleSpecShape }).transform((value, ctx) => {
-    const fields = value as SpecFields;
-    const { spec, issues } = analyze(fields, new Date());
-    for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-    type Out = Omit<typeof value, keyof SpecFields> & ScheduleSpecBody;
-    return spec ? ({ ...value, ...toBody(fields, spec) } as Out) : z.NEVER;
-  });
+  const crossFieldChecks = z.superRefine<Record<string, unknown>>(
+    (value, ctx) => {
+      for (const issue of analyze(value as SpecFields, new Date()).issues)
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    },
+    // Also when the endpoint's own fields (or an unknown key) failed, so one answer lists
+    // every problem; not when a schedule field itself has the wrong type.
+    { when: ({ issues }) => !issues.some((issue) => String(issue.path?.[0]) in scheduleSpecShape) },
+  );
+  return z
+    .strictObject({ ...shape, ...scheduleSpecShape })
+    .check(crossFieldChecks)
+    .transform((value, ctx) => {
+      const fields = value as SpecFields;
+      // Checked again with a later `now`: an at() due in between has become a past time.
+      const { spec, issues } = analyze(fields, new Date());
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      type Out = Omit<typeof value, keyof SpecFields> & ScheduleSpecBody;
+      return spec ? ({ ...value, ...toBody(fields, spec) } as Out) : z.NEVER;
+    });
 }
 
 /** The schedule fields alone. */

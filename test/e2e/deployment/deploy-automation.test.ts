@@ -110,6 +110,26 @@ describe('deploying automations (e2e)', () => {
     expect(await scheduleOf(trace)).toBeUndefined();
   });
 
+  it('a body with several problems is one 400 listing every one, with nothing changed', async () => {
+    const trace = await draft(alice.userId);
+    const res = await api(alice.key, '/automation/deploy', 'POST', {
+      trace_id: trace.traceId,
+      schedule_type: 'weekly',
+      schedule_time: '25:00',
+      schedule_config: { timezone: 'Mars/Olympus', days: ['Funday'] },
+      colour: 'red',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'body',
+      'body.schedule_config.days.0',
+      'body.schedule_config.timezone',
+      'body.schedule_time',
+    ]);
+    expect(await traces.require(alice.userId, trace.traceId)).toEqual(trace);
+    expect(await scheduleOf(trace)).toBeUndefined();
+  });
+
   it('pauses, resumes, fails and undeploys through the status route', async () => {
     const trace = await draft(alice.userId);
     const patch = (status: string, key = alice.key) =>

@@ -93,6 +93,11 @@ describe('automation engine (e2e)', () => {
       body: { provider: 'openai_compatible', value: SECRET },
     });
     expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toMatchObject({
+      code: 'credential_exists',
+      message:
+        'A credential of type api_key for provider openai_compatible already exists; rotate it with PUT',
+    });
     const list = await api('/api/provider-credentials');
     expect(list.body.credentials).toEqual([
       expect.objectContaining({ id: credentialId, last4: SECRET.slice(-4) }),

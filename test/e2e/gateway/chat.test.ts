@@ -323,7 +323,11 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
         client.chat.completions.create({ model: 'gpt-4o', messages: user('x'.repeat(6.5 * 1024 * 1024)) }),
       );
       expect(err.status).toBe(413);
-      expect(err.error).toMatchObject({ code: 'payload_too_large', type: 'invalid_request_error' });
+      expect(err.error).toMatchObject({
+        code: 'payload_too_large',
+        type: 'invalid_request_error',
+        message: "Request body exceeds this route's limit of 6291456 bytes (6 MB)",
+      });
     });
 
     it('not JSON → 400', async () => {

@@ -136,7 +136,11 @@ describe('API key routes', () => {
       body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
     });
     expect(res.status).toBe(413);
-    expect((await jsonOf(res)).error.code).toBe('payload_too_large');
+    expect((await jsonOf(res)).error).toMatchObject({
+      code: 'payload_too_large',
+      message: "Request body exceeds this route's limit of 1048576 bytes (1 MB)",
+      details: { limit_bytes: 1048576 },
+    });
   });
 
   it('answers an unknown route with a JSON 404 and a wrong method with 405', async () => {

@@ -463,6 +463,55 @@ describe('invalid schedule bodies: each issue names its field', () => {
   });
 });
 
+describe('a body with several problems lists every one of them', () => {
+  const pathsOf = (schema: z.ZodType, body: unknown) => {
+    const result = schema.safeParse(body);
+    expect(result.success).toBe(false);
+    return result.error!.issues.map((i) => i.path.join('.')).sort();
+  };
+
+  it('a bad time zone does not hide the time, the days or an interval that never fires', () => {
+    const weekly = {
+      schedule_type: 'weekly',
+      schedule_time: '25:00',
+      schedule_config: { timezone: 'Mars/Olympus', days: ['Funday'] },
+    };
+    expect(pathsOf(ScheduleSpecSchema, weekly)).toEqual([
+      'schedule_config.days.0',
+      'schedule_config.timezone',
+      'schedule_time',
+    ]);
+    const custom = {
+      schedule_type: 'custom',
+      schedule_time: '09:00',
+      schedule_config: { timezone: 'Mars/Olympus', customInterval: 'every fortnight' },
+    };
+    expect(pathsOf(ScheduleSpecSchema, custom)).toEqual([
+      'schedule_config.customInterval',
+      'schedule_config.timezone',
+    ]);
+  });
+
+  it("the endpoint's own fields and unknown keys are listed together with the schedule's", () => {
+    const schema = withScheduleSpec({ trace_id: z.string() });
+    const body = {
+      schedule_type: 'daily',
+      schedule_time: '9 am',
+      colour: 'red',
+      schedule_config: { timezone: 'X/Y' },
+    };
+    expect(pathsOf(schema, body)).toEqual(['', 'schedule_config.timezone', 'schedule_time', 'trace_id']);
+  });
+
+  it('a schedule field of the wrong type is listed alone, with no cross-field guesses', () => {
+    const schema = withScheduleSpec({ trace_id: z.string() });
+    expect(pathsOf(schema, { schedule_type: 'daily', schedule_time: 9 })).toEqual([
+      'schedule_time',
+      'trace_id',
+    ]);
+  });
+});
+
 describe('intervalExpression', () => {
   it.each([
     ['Every 5 minutes', 'rate(5 minutes)'],
