@@ -1,13 +1,11 @@
-import * as z from 'zod';
 import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { ApiKeyRepository } from '../shared/identity/api-key-repository';
+import { CreateApiKeyBody } from '../shared/identity/api-key-schemas';
 import { apiKeyView } from '../shared/identity/api-key-views';
 import { http } from '../shared/http/http';
 import { created } from '../shared/http/response';
 
 const keys = new ApiKeyRepository(defaultRepositoryDeps());
-
-const Body = z.strictObject({ name: z.string().trim().min(1).max(100).default('default') });
 
 /** Issues a new key for the caller. The plaintext is in this response and nowhere else, ever. */
 export const handler = http(
@@ -16,5 +14,5 @@ export const handler = http(
     log.info('api key created', { keyId: record.keyId });
     return created({ ...apiKeyView(record), key: plaintext });
   },
-  { schema: { body: Body } },
+  { schema: { body: CreateApiKeyBody } },
 );

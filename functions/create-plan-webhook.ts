@@ -1,10 +1,8 @@
-import * as z from 'zod';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
 import { created } from '../shared/http/response';
 import { PlanPath } from '../shared/plans/plan-service';
-
-const Body = z.strictObject({ require_signature: z.boolean().default(true) });
+import { CreateWebhookBody } from '../shared/webhooks/webhook-schemas';
 
 /**
  * Gives the plan a webhook: an unguessable token and a signing secret, both shown only in
@@ -18,5 +16,5 @@ export const handler = http(
     log.info('webhook created', { planId: path.plan_id, signed: webhook.secret !== null });
     return created(webhook);
   },
-  { schema: { path: PlanPath, body: Body } },
+  { schema: { path: PlanPath, body: CreateWebhookBody } },
 );

@@ -1,29 +1,9 @@
-import * as z from 'zod';
 import { auditLog, userActor } from '../shared/audit/audit-log';
+import { CreateCredentialBody } from '../shared/credentials/credential-schemas';
 import { credentialView } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
 import { created } from '../shared/http/response';
-
-const CREDENTIAL_TYPES = ['api_key', 'token', 'oauth', 'custom'] as const;
-
-const Body = z
-  .strictObject({
-    provider: z.string().min(1).max(128).optional(),
-    /** The seed's field name, accepted as an alias of `provider`. */
-    provider_name: z.string().min(1).max(128).optional(),
-    credential_type: z.enum(CREDENTIAL_TYPES).optional(),
-    // KMS encrypts at most 4096 bytes; short values would leave little hidden behind the last 4.
-    value: z
-      .string()
-      .min(8)
-      .refine((v) => Buffer.byteLength(v) <= 4096, 'must be at most 4096 bytes'),
-    name: z.string().trim().min(1).max(100).optional(),
-  })
-  .refine((b) => (b.provider ?? b.provider_name) !== undefined, {
-    message: 'provider is required',
-    path: ['provider'],
-  });
 
 /** Stores a credential encrypted under KMS; the response shows only its last 4 characters. */
 export const handler = http(
@@ -44,5 +24,5 @@ export const handler = http(
     });
     return created(credentialView(record));
   },
-  { schema: { body: Body } },
+  { schema: { body: CreateCredentialBody } },
 );

@@ -1,20 +1,11 @@
-import * as z from 'zod';
 import { env } from '../shared/config/env';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
-import { IdString } from '../shared/http/path-id';
 import { accepted, ok } from '../shared/http/response';
-import { StepsSchema } from '../shared/plans/plan-schema';
 import { validatePlanSteps } from '../shared/plans/plan-validation';
 import { runView } from '../shared/runs/run-views';
+import { ExecutePlanBody } from '../shared/runs/run-request-schemas';
 import { requestWindow } from '../shared/runs/run-window';
-
-const Body = z
-  .strictObject({ plan_id: IdString.optional(), steps: StepsSchema.optional() })
-  .refine((b) => (b.plan_id === undefined) !== (b.steps === undefined), {
-    message: 'give either plan_id or steps',
-    path: ['plan_id'],
-  });
 
 /**
  * Run now: a saved plan or inline steps. The run executes in this request for up to
@@ -48,5 +39,5 @@ export const handler = http(
     }
     return ok({ ...runView(run), run_id: run.runId, log_id: run.runId });
   },
-  { schema: { body: Body } },
+  { schema: { body: ExecutePlanBody } },
 );

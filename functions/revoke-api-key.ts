@@ -1,12 +1,10 @@
 import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { http } from '../shared/http/http';
-import { pathIdSchema } from '../shared/http/path-id';
-import { ApiKeyRepository, apiKeyNotFound, isApiKeyId } from '../shared/identity/api-key-repository';
+import { ApiKeyRepository } from '../shared/identity/api-key-repository';
+import { ApiKeyPath } from '../shared/identity/api-key-schemas';
 import { ok } from '../shared/http/response';
 
 const keys = new ApiKeyRepository(defaultRepositoryDeps());
-
-const Path = pathIdSchema('key_id', { wellFormed: isApiKeyId, notFound: apiKeyNotFound });
 
 /** Revokes one of the caller's keys; the authorizer rejects it once its cache entry expires. */
 export const handler = http(
@@ -15,5 +13,5 @@ export const handler = http(
     log.info('api key revoked', { keyId: path.key_id });
     return ok({ id: path.key_id, revoked: true });
   },
-  { schema: { path: Path } },
+  { schema: { path: ApiKeyPath } },
 );

@@ -1,17 +1,9 @@
-import * as z from 'zod';
 import { auditLog, userActor } from '../shared/audit/audit-log';
+import { RotateCredentialBody } from '../shared/credentials/credential-schemas';
 import { CredentialPath, credentialView } from '../shared/credentials/credential-service';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
-
-const Body = z.strictObject({
-  value: z
-    .string()
-    .min(8)
-    .refine((v) => Buffer.byteLength(v) <= 4096, 'must be at most 4096 bytes'),
-  name: z.string().trim().min(1).max(100).optional(),
-});
 
 /** Rotates a credential: the new value replaces the old ciphertext under the same id. */
 export const handler = http(
@@ -27,5 +19,5 @@ export const handler = http(
     });
     return ok(credentialView(record));
   },
-  { schema: { path: CredentialPath, body: Body } },
+  { schema: { path: CredentialPath, body: RotateCredentialBody } },
 );

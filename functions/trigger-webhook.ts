@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { env } from '../shared/config/env';
 import { engineRuntime } from '../shared/engine/runtime';
 import { http } from '../shared/http/http';
@@ -6,11 +5,9 @@ import { accepted, ok } from '../shared/http/response';
 import { runView } from '../shared/runs/run-views';
 import { requestWindow } from '../shared/runs/run-window';
 import { WebhookTokenPath } from '../shared/webhooks/webhook-repository';
+import { WebhookQuery } from '../shared/webhooks/webhook-schemas';
 import { SIGNATURE_HEADER } from '../shared/webhooks/webhook-secrets';
 import { webhookTriggerBody } from '../shared/webhooks/webhook-trigger';
-
-const Path = WebhookTokenPath;
-const Query = z.record(z.string(), z.string());
 
 /**
  * Public: the token in the path is the credential, and a signed webhook also needs
@@ -49,5 +46,9 @@ export const handler = http(
     }
     return ok({ ...runView(run), run_id: run.runId });
   },
-  { auth: 'public', maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES, schema: { path: Path, query: Query } },
+  {
+    auth: 'public',
+    maxBodyBytes: env.WEBHOOK_MAX_BODY_BYTES,
+    schema: { path: WebhookTokenPath, query: WebhookQuery },
+  },
 );

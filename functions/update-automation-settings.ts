@@ -1,24 +1,11 @@
-import * as z from 'zod';
-import {
-  SESSION_DURATION_MAX,
-  SESSION_DURATION_MIN,
-  settingsView,
-} from '../shared/gateway/automation-settings';
+import { settingsView } from '../shared/gateway/automation-settings';
+import { SettingsUpdateBody } from '../shared/gateway/automation-settings-body';
 import { gateway } from '../shared/gateway/gateway';
 import { RequestMetrics } from '../shared/gateway/metrics';
 import { http } from '../shared/http/http';
 import { ok } from '../shared/http/response';
 
 const gw = gateway();
-
-const Body = z
-  .strictObject({
-    is_enabled: z.boolean().optional(),
-    session_duration: z.number().int().min(SESSION_DURATION_MIN).max(SESSION_DURATION_MAX).optional(),
-  })
-  .refine((b) => b.is_enabled !== undefined || b.session_duration !== undefined, {
-    message: 'give is_enabled, session_duration or both',
-  });
 
 /** Turns automation on or off for the caller and sets the length of automatic sessions. */
 export const handler = http(
@@ -40,5 +27,5 @@ export const handler = http(
     }
     return ok(settingsView(updated));
   },
-  { schema: { body: Body } },
+  { schema: { body: SettingsUpdateBody } },
 );

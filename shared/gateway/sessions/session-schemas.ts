@@ -1,0 +1,9 @@
+/** Request shapes of `POST /api/v1/session/modelsession`, shared by its handler and the API contract. */
+import * as z from 'zod';
+import { SESSION_DURATION_MAX, SESSION_DURATION_MIN } from '../automation-settings';
+
+export const OpenSessionQuery = z.object({ model_id: z.string().trim().min(1).max(256) });
+
+export const OpenSessionBody = z.strictObject({
+  sessionDuration: z.number().int().min(SESSION_DURATION_MIN).max(SESSION_DURATION_MAX).optional(),
+});
