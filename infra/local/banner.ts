@@ -53,7 +53,6 @@ function automationLine(on: boolean): string {
 const indentRest = (lines: string[], indent: string) => lines.join(`\n${indent}`);
 
 export function banner(input: BannerInput): string {
-  const base = `${input.apiUrl}/api`;
   const where = input.dataDir === undefined ? '  (in memory)' : `  (data in ${input.dataDir})`;
   const metrics = input.metricsFile
     ? `EMF metric lines go to ${input.metricsFile} (--verbose prints them)`
@@ -71,17 +70,13 @@ Flowgate local stack ready in ${input.startupMs} ms
 
 Try it:
 
-  export FLOWGATE_URL=${base}
+  export FLOWGATE_URL=${input.apiUrl}
   export FLOWGATE_KEY=${input.demo.key}
 
-  curl -s $FLOWGATE_URL/v1/chat/completions -H "Authorization: Bearer $FLOWGATE_KEY" -H 'Content-Type: application/json' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"Hello"}]}'
-  curl -s $FLOWGATE_URL/v1/auth/keys -H "Authorization: Bearer $FLOWGATE_KEY"
-  node infra/local/examples/chat.mjs
+  curl -s $FLOWGATE_URL/api/v1/chat/completions -H "Authorization: Bearer $FLOWGATE_KEY" -H 'Content-Type: application/json' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"Hello"}]}'
+  node infra/local/examples/chat.mjs     # the same with the official openai SDK, streamed too
 
-  // TypeScript, with the official openai SDK
-  import OpenAI from 'openai';
-  const client = new OpenAI({ baseURL: process.env.FLOWGATE_URL + '/v1', apiKey: process.env.FLOWGATE_KEY });
-  const reply = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello' }] });
+  The README's quick start goes on from here; the API's OpenAPI document is $FLOWGATE_URL/api/openapi.json.
 
 Ctrl-C stops everything (in-flight requests get up to ${input.drainSeconds} s to finish).
 `;

@@ -37,10 +37,10 @@ describe('npm start (e2e, real process)', () => {
   it('serves the API and prints how to use it', async () => {
     expect(first.output()).toContain('created now');
     expect(first.output()).toContain(
-      `export FLOWGATE_URL=${first.apiUrl}/api\n  export FLOWGATE_KEY=${first.key}\n`,
+      `export FLOWGATE_URL=${first.apiUrl}\n  export FLOWGATE_KEY=${first.key}\n`,
     );
-    expect(first.output()).toContain('curl -s $FLOWGATE_URL/v1/chat/completions');
-    expect(first.output()).toContain("import OpenAI from 'openai'");
+    expect(first.output()).toContain('curl -s $FLOWGATE_URL/api/v1/chat/completions');
+    expect(first.output()).toContain('node infra/local/examples/chat.mjs');
     expect((await fetch(`${first.apiUrl}/api/health`)).status).toBe(200);
     expect(javaProcessesMentioning(dataDir)).toHaveLength(1);
   });

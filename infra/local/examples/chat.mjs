@@ -7,7 +7,7 @@ if (!FLOWGATE_URL || !FLOWGATE_KEY) {
   console.error('Set FLOWGATE_URL and FLOWGATE_KEY first (npm start prints both export lines).');
   process.exit(1);
 }
-const client = new OpenAI({ baseURL: `${FLOWGATE_URL}/v1`, apiKey: FLOWGATE_KEY });
+const client = new OpenAI({ baseURL: `${FLOWGATE_URL}/api/v1`, apiKey: FLOWGATE_KEY });
 
 // One answer. The key's automation opens a model session for it on the first request.
 const reply = await client.chat.completions.create({

@@ -39,10 +39,10 @@ describe('the npm start banner', () => {
     const text = banner(input);
     const tryIt = text.slice(text.indexOf('Try it:'));
     expect(tryIt).toMatch(
-      /^Try it:\n\n {2}export FLOWGATE_URL=http:\/\/127\.0\.0\.1:3000\/api\n {2}export FLOWGATE_KEY=fg_demo\n\n/,
+      /^Try it:\n\n {2}export FLOWGATE_URL=http:\/\/127\.0\.0\.1:3000\n {2}export FLOWGATE_KEY=fg_demo\n\n/,
     );
     expect(tryIt).toContain(
-      `curl -s $FLOWGATE_URL/v1/chat/completions -H "Authorization: Bearer $FLOWGATE_KEY" -H 'Content-Type: application/json' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"Hello"}]}'`,
+      `curl -s $FLOWGATE_URL/api/v1/chat/completions -H "Authorization: Bearer $FLOWGATE_KEY" -H 'Content-Type: application/json' -d '{"model":"gpt-4o","messages":[{"role":"user","content":"Hello"}]}'`,
     );
     expect(tryIt).toContain('node infra/local/examples/chat.mjs');
     // The key appears in the export only: the examples read the variables.
