@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import {
@@ -33,6 +39,14 @@ import { RouteMatcher } from './route-matcher';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
+/** Sees each finished response to a request that matched a route (tests check them against the API contract). */
+export type ResponseObserver = (
+  route: RouteDef,
+  status: number,
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+) => void;
+
 export interface ApiServerOptions {
   routes?: readonly RouteDef[];
   host?: string;
@@ -41,6 +55,7 @@ export interface ApiServerOptions {
   maxRequestBytes?: number;
   authorizerCacheTtlSeconds?: number;
   log?: (line: string) => void;
+  onResponse?: ResponseObserver;
 }
 
 export interface ApiServer {
@@ -49,6 +64,8 @@ export interface ApiServer {
   server: Server;
   /** Forgets cached authorizer results (as a redeploy would). */
   clearAuthorizerCache(): void;
+  /** Adds a response observer, as `onResponse` does. */
+  observeResponses(observer: ResponseObserver): void;
   /**
    * Stops accepting connections and drains: idle keep-alive connections close at once,
    * busy ones once their response is done; after `graceMs` what is left is cut.
@@ -139,6 +156,27 @@ function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult, re
   res.end(body);
 }
 
+/** Copies what is written to `res`, for the observers once it has finished. */
+function tapResponse(res: ServerResponse, finished: (body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (typeof chunk === 'string')
+      chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') keep(chunk, rest[0]);
+    return end(chunk, ...rest);
+  }) as typeof res.end;
+  res.once('finish', () => finished(Buffer.concat(chunks)));
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -160,6 +198,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const loader = new HandlerLoader();
   const maxRequestBytes = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const log = options.log ?? (() => undefined);
+  const observers: ResponseObserver[] = options.onResponse ? [options.onResponse] : [];
   const authorizer = new LocalAuthorizer(
     () => loader.load(authorizerFunction),
     options.authorizerCacheTtlSeconds ?? AUTHORIZER_CACHE_TTL_SECONDS,
@@ -203,6 +242,17 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       });
     }
     const { route, pathParameters } = match;
+    if (observers.length) {
+      tapResponse(res, (body) => {
+        for (const observe of observers) {
+          try {
+            observe(route, res.statusCode, res.getHeaders(), body);
+          } catch (err) {
+            log(`response observer failed: ${(err as Error)?.stack ?? String(err)}`);
+          }
+        }
+      });
+    }
     const incoming: IncomingHttpRequest = {
       method,
       path: url.pathname,
@@ -302,6 +352,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     port,
     server,
     clearAuthorizerCache: () => authorizer.clear(),
+    observeResponses: (observer) => void observers.push(observer),
     close: (graceMs = DRAIN_GRACE_MS) =>
       new Promise<void>((resolve) => {
         // Node keeps a keep-alive connection open after its last response until
