@@ -7,12 +7,16 @@
  * - If the last user message has a line `STUB_JSON: <text>`, the reply content is exactly
  *   `<text>` (trimmed, not validated, so a test can also make the "model" answer with
  *   broken JSON). This is how automation-trace tests make the LLM "return a plan".
+ * - Otherwise, for Flowgate's drafting request (its planner system prompt), a small valid
+ *   plan built from the catalogue in that prompt (see draft-plan.ts), unless a user turn
+ *   of the conversation carries `STUB_JSON:` (so a repair turn after one still echoes).
  * - Otherwise, with `response_format` `json_object` / `json_schema`, the reply is
  *   `{"echo":"<last user text>"}`.
  * - Otherwise the reply is `Echo: <last user text>`.
  * Token counts are whitespace-separated word counts: prompt = all message texts,
  * completion = the reply.
  */
+import { stubDraftReply } from './draft-plan';
 import type { StubResponse } from './stub-server';
 
 export interface ChatMessage {
@@ -107,6 +111,8 @@ export function replyContent(request: ChatRequest): string {
   const text = lastUser ? messageText(lastUser) : '';
   const directive = STUB_JSON_LINE.exec(text);
   if (directive) return (directive[1] ?? '').trim();
+  const draft = stubDraftReply(request.messages.map((m) => ({ role: m.role, text: messageText(m) })));
+  if (draft !== undefined) return draft;
   if (request.responseFormat === 'json_object' || request.responseFormat === 'json_schema')
     return JSON.stringify({ echo: text });
   return `Echo: ${text}`;
