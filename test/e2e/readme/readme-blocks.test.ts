@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { callApi } from '../../support/http';
@@ -13,7 +13,8 @@ import { REPO_ROOT } from '../../support/run-tool';
  * on anything printed to stderr, or on an error body in its output.
  */
 const blocks = readmeBlocks(readReadme(), '## Quick start', '## Use a real model');
-const ERROR_BODY = /"error"\s*:/;
+/** An error body of either dialect (`"error": null` fields of runs are not errors). */
+const ERROR_BODY = /"error"\s*:\s*\{/;
 const BLOCK_TIMEOUT_MS = 30_000;
 
 interface Outcome {
@@ -121,8 +122,9 @@ describe('README: the quick start and the tutorials, pasted in order (e2e)', () 
     const shellEnv = { ...env, ...Object.fromEntries(banner) };
     const failures: string[] = [];
     for (const block of blocks) {
-      const mode = block.mode!;
-      if (mode.kind === 'skip') continue;
+      const mode = block.mode;
+      // Unmarked blocks are answers (json, text); the first test makes sure of that.
+      if (!mode || mode.kind === 'skip') continue;
       if (mode.kind === 'file') {
         const file = readFileSync(path.join(REPO_ROOT, mode.path), 'utf8').trimEnd();
         if (file !== block.code.trimEnd()) failures.push(`${where(block)}: differs from ${mode.path}`);
@@ -133,6 +135,9 @@ describe('README: the quick start and the tutorials, pasted in order (e2e)', () 
           : block.code;
       const isJs = !['bash', 'sh', 'shell'].includes(block.language);
       const outcome = isJs ? await runNodeModule(code, shellEnv) : await shell.run(code);
+      // What each block printed, for refreshing the answers the README shows.
+      if (process.env.README_BLOCKS_TRANSCRIPT)
+        appendFileSync(process.env.README_BLOCKS_TRANSCRIPT, `### ${where(block)}\n${outcome.stdout}\n\n`);
       const problem =
         'exitCode' in outcome
           ? `exited with ${outcome.exitCode}`
