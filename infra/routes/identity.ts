@@ -1,6 +1,6 @@
 import { routeDefaults, type RouteDef } from './types';
 
-/** Health and API-key management. */
+/** Health, the OpenAPI document and API-key management. */
 export const identityRoutes: readonly RouteDef[] = [
   {
     ...routeDefaults,
@@ -8,6 +8,16 @@ export const identityRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/api/health',
     handler: 'functions/get-health.ts',
+    auth: 'public',
+    memoryMb: 256,
+    access: [],
+  },
+  {
+    ...routeDefaults,
+    name: 'GetOpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'functions/get-openapi.ts',
     auth: 'public',
     memoryMb: 256,
     access: [],

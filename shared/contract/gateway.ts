@@ -1,0 +1,125 @@
+/** The LLM gateway (infra/routes/gateway.ts); errors use OpenAI's shape here. */
+import * as z from 'zod';
+import { BACKENDS } from '../gateway/model-config-schema';
+import { SettingsUpdateBody } from '../gateway/automation-settings-body';
+import { ChatRequestSchema } from '../gateway/chat/chat-request';
+import { OpenSessionBody, OpenSessionQuery } from '../gateway/sessions/session-schemas';
+import { Timestamp } from './common';
+import type { DomainContract } from './types';
+
+/** shared/gateway/automation-settings.ts settingsView. */
+export const AutomationSettings = z.strictObject({
+  user_id: z.string(),
+  is_enabled: z.boolean(),
+  session_duration: z.int().describe('Seconds an automatic session lasts'),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+
+/** shared/gateway/sessions/session-view.ts. */
+export const ModelSession = z.strictObject({
+  session_id: z.string(),
+  model: z.string().describe('The model name as requested'),
+  target: z.string().describe('The target it routed to (also in X-Flowgate-Routed-Model)'),
+  backend: z.enum(BACKENDS),
+  is_automated: z.boolean(),
+  session_duration: z.int(),
+  created_at: Timestamp,
+  expires_at: Timestamp,
+});
+
+/**
+ * The upstream's `chat.completion`, passed through as it sent it. Only OpenAI's required
+ * fields are pinned down: upstreams add their own (system_fingerprint, usage details…), so
+ * the objects are open.
+ */
+export const ChatCompletion = z.looseObject({
+  id: z.string(),
+  object: z.literal('chat.completion'),
+  created: z.int(),
+  model: z.string(),
+  choices: z.array(
+    z.looseObject({
+      index: z.int(),
+      message: z.looseObject({ role: z.literal('assistant'), content: z.string().nullable() }),
+      finish_reason: z.string().nullable(),
+    }),
+  ),
+  usage: z
+    .looseObject({ prompt_tokens: z.int(), completion_tokens: z.int(), total_tokens: z.int() })
+    .optional(),
+});
+
+const Model = z.strictObject({
+  id: z.string(),
+  object: z.literal('model'),
+  created: z.int(),
+  owned_by: z.string(),
+  blockchainID: z.string().nullable().describe('The Morpheus model id; null for direct targets'),
+});
+
+export const gatewayContract: DomainContract = {
+  GetAutomationSettings: {
+    summary: "The caller's automation settings",
+    responses: {
+      200: { description: 'The settings (the defaults on first read)', schema: AutomationSettings },
+    },
+  },
+  UpdateAutomationSettings: {
+    summary: 'Turn automation on or off, set the automatic session length',
+    request: { body: SettingsUpdateBody },
+    responses: { 200: { description: 'The updated settings', schema: AutomationSettings } },
+    errors: [409],
+  },
+  GetModelSession: {
+    summary: "The calling key's active model session",
+    responses: { 200: { description: 'The active session', schema: ModelSession } },
+    errors: [404],
+  },
+  CreateModelSession: {
+    summary: 'Open a model session for the calling key',
+    description: "Replaces the key's previous session for the same target model.",
+    request: { query: OpenSessionQuery, body: OpenSessionBody },
+    responses: { 200: { description: 'The new session', schema: ModelSession } },
+    errors: [404, '4XX'],
+  },
+  CloseModelSession: {
+    summary: "Close the calling key's active session",
+    responses: {
+      200: {
+        description: 'Closed',
+        schema: z.strictObject({
+          success: z.literal(true),
+          message: z.string(),
+          session_id: z.string(),
+          upstream_closed: z.boolean(),
+        }),
+      },
+    },
+    errors: [404, '4XX'],
+  },
+  ListModels: {
+    summary: 'The models the gateway routes',
+    responses: {
+      200: {
+        description: "OpenAI's list shape",
+        schema: z.strictObject({ object: z.literal('list'), data: z.array(Model) }),
+      },
+    },
+  },
+  CreateChatCompletion: {
+    summary: 'OpenAI-compatible chat completion',
+    description:
+      'With `stream: true` the answer is Server-Sent Events; every error comes before the stream starts.',
+    request: { body: ChatRequestSchema },
+    responses: {
+      200: {
+        description: 'The completion',
+        schema: ChatCompletion,
+        eventStream:
+          '`data: <chat.completion.chunk JSON>` events, then `data: [DONE]`; a failure mid-stream ends with an `error` event instead',
+      },
+    },
+    errors: [404, '4XX'],
+  },
+};
