@@ -102,7 +102,7 @@ describe('automation engine (e2e)', () => {
     expect(list.body.credentials).toEqual([
       expect.objectContaining({ id: credentialId, last4: SECRET.slice(-4) }),
     ]);
-  });
+  }, 20_000);
 
   it('rejects credentials for unknown providers or the wrong type', async () => {
     expect(
