@@ -4,14 +4,31 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { ensureTable, localClient } from '../../../../infra/local/dynamodb-local';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ensureTable,
+  localClient,
+  startDynamoDbLocal,
+  type DynamoDbLocal,
+} from '../../../../infra/local/dynamodb-local';
 import { TABLE, createTableInput } from '../../../../shared/db/table-definition';
 
-const endpoint = process.env.DYNAMODB_ENDPOINT as string;
-
 describe('ensureTable', () => {
-  const client = localClient(endpoint);
-  afterAll(() => client.destroy());
+  // Its own DynamoDB Local: the shared one runs index builds on the same ten job threads as one
+  // expiry-deletion job per TTL-enabled table, and the other suites' tables keep those busy, so an
+  // index added there can wait far longer than on a user's machine.
+  let ddb: DynamoDbLocal;
+  let endpoint: string;
+  let client: DynamoDBClient;
+  beforeAll(async () => {
+    ddb = await startDynamoDbLocal();
+    endpoint = ddb.endpoint;
+    client = localClient(endpoint);
+  }, 60_000);
+  afterAll(async () => {
+    client?.destroy();
+    await ddb?.stop();
+  });
 
   it('creates the table from the shared definition, with TTL, and is idempotent', async () => {
     const name = `ensure-${Date.now()}`;
