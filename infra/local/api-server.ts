@@ -156,9 +156,19 @@ function writeProxyResult(res: ServerResponse, result: APIGatewayProxyResult, re
   res.end(body);
 }
 
-/** Copies what is written to `res`, for the observers once it has finished. */
-function tapResponse(res: ServerResponse, finished: (body: Buffer) => void): void {
+/** Copies the headers and body written to `res`, for the observers once it has finished. */
+function tapResponse(
+  res: ServerResponse,
+  finished: (headers: OutgoingHttpHeaders, body: Buffer) => void,
+): void {
   const chunks: Buffer[] = [];
+  const headers: OutgoingHttpHeaders = {};
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const given = rest.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg));
+    for (const [k, v] of Object.entries((given ?? {}) as OutgoingHttpHeaders)) headers[k.toLowerCase()] = v;
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
   const keep = (chunk: unknown, encoding: unknown) => {
     if (typeof chunk === 'string')
       chunks.push(Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
@@ -174,7 +184,7 @@ function tapResponse(res: ServerResponse, finished: (body: Buffer) => void): voi
     if (typeof chunk !== 'function') keep(chunk, rest[0]);
     return end(chunk, ...rest);
   }) as typeof res.end;
-  res.once('finish', () => finished(Buffer.concat(chunks)));
+  res.once('finish', () => finished({ ...res.getHeaders(), ...headers }, Buffer.concat(chunks)));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
@@ -243,10 +253,10 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     }
     const { route, pathParameters } = match;
     if (observers.length) {
-      tapResponse(res, (body) => {
+      tapResponse(res, (headers, body) => {
         for (const observe of observers) {
           try {
-            observe(route, res.statusCode, res.getHeaders(), body);
+            observe(route, res.statusCode, headers, body);
           } catch (err) {
             log(`response observer failed: ${(err as Error)?.stack ?? String(err)}`);
           }

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ensureTable, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { CONTRACT_COVERAGE_ENV } from './contract-check';
 
 declare global {
   var __FLOWGATE_DDB__: { stop(): Promise<void> } | undefined;
@@ -11,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__FLOWGATE_DDB__ = ddb;
   process.env.DYNAMODB_ENDPOINT = ddb.endpoint;
   process.env.TABLE_NAME = 'flowgate-test';
+  process.env[CONTRACT_COVERAGE_ENV] = mkdtempSync(path.join(tmpdir(), 'flowgate-contract-'));
   try {
     await ensureTable(ddb.endpoint, process.env.TABLE_NAME);
   } catch (err) {

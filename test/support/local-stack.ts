@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
+import { observeContract } from './contract-check';
 
 /**
  * The end-to-end harness: the same startLocalStack() that `npm start` runs, in memory,
@@ -7,8 +8,8 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
  * gets its own schedule group, so stacks sharing the table never fire each other's schedules,
  * and none runs the sweeper on its timer, which would settle other files' runs too.
  */
-export function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  return startLocalStack({
+export async function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const stack = await startLocalStack({
     port: 0,
     inMemory: true,
     dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
@@ -17,4 +18,7 @@ export function startTestStack(options: LocalStackOptions = {}): Promise<LocalSt
     sweep: false,
     ...options,
   });
+  // Every response is checked against the API contract (see ./contract-setup.ts).
+  stack.api.observeResponses(observeContract);
+  return stack;
 }
