@@ -24,7 +24,7 @@ async function* thenRun(stream: AsyncGenerator<string>, after: () => void): Asyn
  * event by event. Metrics are written when the response is complete.
  */
 export const handler = httpStream(
-  async ({ body, identity, log, setHeader }) => {
+  async ({ body, identity, log, requestId, setHeader }) => {
     const metrics = new RequestMetrics();
     try {
       const result = await gw.chat.complete({
@@ -32,17 +32,21 @@ export const handler = httpStream(
         request: body,
         log,
         metrics,
+        requestId,
         onRouted: (routed) => setHeader(ROUTED_MODEL_HEADER, routed.target.id),
       });
+      // Once the answer is out: the session's use, which keeps it from being closed as idle.
+      const afterResponse = () => gw.sessions.recordUse(result.session);
       if (result.kind === 'json') {
         metrics.flush();
         return {
           statusCode: 200,
           headers: { 'Content-Type': 'application/json' },
           stream: single(result.text),
+          afterResponse,
         };
       }
-      return { statusCode: 200, stream: thenRun(result.stream, () => metrics.flush()) };
+      return { statusCode: 200, stream: thenRun(result.stream, () => metrics.flush()), afterResponse };
     } catch (err) {
       metrics.flush();
       throw err;

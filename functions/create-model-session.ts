@@ -8,7 +8,7 @@ import { ok } from '../shared/http/response';
 
 const gw = gateway();
 
-/** Opens a model session for the calling key; the key's previous session is closed. */
+/** Opens a model session for the calling key; its previous session for the same target model is closed. */
 export const handler = http(
   async ({ query, body, identity, log, setHeader }) => {
     const metrics = new RequestMetrics();

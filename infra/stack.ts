@@ -84,7 +84,8 @@ export class FlowgateStack extends Stack {
       alarmName: `${prefix}-scheduled-automation-disabled`,
     });
 
-    // Every accepted run ends: each minute the sweeper settles runs whose executor was lost.
+    // Every accepted run ends: each minute the sweeper settles runs whose executor was lost
+    // (and closes the model sessions nobody uses any more).
     const sweeper = new ApiFunction(this, sweepFunction.name, {
       ...defaults,
       def: sweepFunction,
@@ -93,7 +94,7 @@ export class FlowgateStack extends Stack {
     // A missed sweep is made up by the next one; retrying a failed one only doubles the work.
     sweeper.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
     new events.Rule(this, 'SweepRunsSchedule', {
-      description: 'Flowgate: settle runs whose executor was lost',
+      description: 'Flowgate: settle runs whose executor was lost; close idle model sessions',
       schedule: events.Schedule.rate(Duration.minutes(SWEEP_RATE_MINUTES)),
       targets: [new targets.LambdaFunction(sweeper.fn, { retryAttempts: 0 })],
     });

@@ -1,11 +1,11 @@
 import type { Context } from 'aws-lambda';
 import { logger } from '../../shared/logger';
-import type { SweepReport } from '../../shared/runs/run-sweeper';
+import type { SweepAllReport } from '../../functions/sweep-runs';
 import { sweepFunction } from '../routes';
 import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 
-type SweepHandler = (event: unknown, context: Context) => Promise<SweepReport>;
+type SweepHandler = (event: unknown, context: Context) => Promise<SweepAllReport>;
 
 /**
  * What the EventBridge rule does in AWS: the sweep function's own handler, on a timer.
@@ -26,7 +26,7 @@ export class SweepTimer {
   }
 
   /** One sweep now (tests, and the timer itself). */
-  async sweepNow(): Promise<SweepReport> {
+  async sweepNow(): Promise<SweepAllReport> {
     const handler = this.loader.load<SweepHandler>(sweepFunction);
     const context = lambdaContext(sweepFunction.name, sweepFunction.timeoutSeconds, sweepFunction.memoryMb);
     return handler({ source: 'flowgate.local-sweep' }, context);

@@ -55,16 +55,18 @@ export const executionFunction: FunctionDef = {
 };
 
 /**
- * Settles runs whose executor was lost (shared/runs/run-sweeper.ts), every minute. It
- * resumes runs by invoking the execution function, and an abandoned scheduled run counts
- * toward the repeated-failure rule, which may pause that schedule.
+ * Every minute: settles runs whose executor was lost (shared/runs/run-sweeper.ts) and
+ * closes idle or expired model sessions (shared/gateway/sessions/session-sweeper.ts). It
+ * resumes runs by invoking the execution function, an abandoned scheduled run counts
+ * toward the repeated-failure rule, which may pause that schedule, and a Morpheus session
+ * is closed on the proxy-router.
  */
 export const sweepFunction: FunctionDef = {
   name: 'SweepRuns',
   handler: 'functions/sweep-runs.ts',
   timeoutSeconds: 60,
   memoryMb: 512,
-  access: ['table:write', 'execution:invoke', 'scheduler:pause'],
+  access: ['table:write', 'execution:invoke', 'scheduler:pause', 'llm:upstream'],
 };
 
 /** How often AWS runs the sweep function (`npm start` uses RUN_SWEEP_INTERVAL_MS). */

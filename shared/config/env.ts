@@ -77,6 +77,11 @@ export const EnvSchema = z.object({
   SESSION_OPEN_TIMEOUT_MS: int(30_000, 100, 300_000),
   /** How long a container trusts its copy of a key's session; 0 reads the table every time. */
   SESSION_CACHE_SECONDS: int(10, 0, 300),
+  /**
+   * A model session nobody has used for this long is closed by the sweeper (upstream too).
+   * At least 600: longer than the longest chat (300 s) plus the minute a use may go unrecorded.
+   */
+  SESSION_IDLE_CLOSE_SECONDS: int(900, 600, 86_400),
   /** How long a container trusts its copy of the rollout flag; a change applies within this bound. */
   ROLLOUT_FLAG_CACHE_SECONDS: int(30, 0, 30),
   // ---- end of LLM gateway ----

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { BACKENDS } from '../gateway/model-config-schema';
 import { SettingsUpdateBody } from '../gateway/automation-settings-body';
 import { ChatRequestSchema } from '../gateway/chat/chat-request';
-import { OpenSessionBody, OpenSessionQuery } from '../gateway/sessions/session-schemas';
+import { CloseSessionQuery, OpenSessionBody, OpenSessionQuery } from '../gateway/sessions/session-schemas';
 import { Timestamp } from './common';
 import type { DomainContract } from './types';
 
@@ -26,6 +26,12 @@ export const ModelSession = z.strictObject({
   session_duration: z.int(),
   created_at: Timestamp,
   expires_at: Timestamp,
+  last_used_at: Timestamp.describe('Recorded at most once a minute per container'),
+});
+
+/** GET /api/v1/session: the most recently used session's fields, and all of them. */
+export const ModelSessions = ModelSession.extend({
+  sessions: z.array(ModelSession).describe('Every active session of the key, most recently used first'),
 });
 
 /**
@@ -72,8 +78,10 @@ export const gatewayContract: DomainContract = {
     errors: [409],
   },
   GetModelSession: {
-    summary: "The calling key's active model session",
-    responses: { 200: { description: 'The active session', schema: ModelSession } },
+    summary: "The calling key's active model sessions",
+    description:
+      'A key holds one session per target model. The top-level fields are those of the most recently used one.',
+    responses: { 200: { description: 'The active sessions', schema: ModelSessions } },
     errors: [404],
   },
   CreateModelSession: {
@@ -84,15 +92,26 @@ export const gatewayContract: DomainContract = {
     errors: [404, '4XX'],
   },
   CloseModelSession: {
-    summary: "Close the calling key's active session",
+    summary: "Close the calling key's sessions",
+    description:
+      'All of them, or the session for the target `model_id` routes to, or the one `session_id` names (404 when none matches).',
+    request: { query: CloseSessionQuery },
     responses: {
       200: {
         description: 'Closed',
         schema: z.strictObject({
           success: z.literal(true),
           message: z.string(),
-          session_id: z.string(),
-          upstream_closed: z.boolean(),
+          session_id: z.string().describe('The most recently used of the sessions closed'),
+          upstream_closed: z.boolean().describe('Every one of them was closed upstream'),
+          closed: z.array(
+            z.strictObject({
+              session_id: z.string(),
+              model: z.string(),
+              target: z.string(),
+              upstream_closed: z.boolean(),
+            }),
+          ),
         }),
       },
     },

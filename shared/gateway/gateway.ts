@@ -21,6 +21,7 @@ export interface GatewayConfig {
   chat: ChatServiceOptions;
   sessionOpenTimeoutMs: number;
   sessionCacheMs: number;
+  sessionIdleMs: number;
   flagCacheMs: number;
 }
 
@@ -58,6 +59,7 @@ export function gatewayConfigFromEnv(): GatewayConfig {
     },
     sessionOpenTimeoutMs: env.SESSION_OPEN_TIMEOUT_MS,
     sessionCacheMs: env.SESSION_CACHE_SECONDS * 1000,
+    sessionIdleMs: env.SESSION_IDLE_CLOSE_SECONDS * 1000,
     flagCacheMs: env.ROLLOUT_FLAG_CACHE_SECONDS * 1000,
   };
 }
@@ -72,7 +74,7 @@ export function createGateway(deps: RepositoryDeps, config: GatewayConfig): Gate
   );
   const backends = createBackends(config.backends);
   const sessions = new SessionService(
-    new SessionRepository(deps),
+    new SessionRepository(deps, config.sessionIdleMs),
     backends,
     new SessionCache(config.sessionCacheMs),
     {

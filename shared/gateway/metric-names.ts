@@ -9,6 +9,8 @@ export const GATEWAY_METRICS = {
   sessionCreations: 'SessionCreations',
   sessionCreationLatency: 'SessionCreationLatency',
   sessionCreationFailures: 'SessionCreationFailures',
+  /** Count, one per session closed; dimension Reason (SESSION_CLOSE_REASONS). */
+  sessionsClosed: 'SessionsClosed',
   chatLatency: 'ChatLatency',
   chatTimeToFirstByte: 'ChatTimeToFirstByte',
   /** Count, one per chat request that got as far as a session decision; dimension Automated. */
@@ -40,3 +42,7 @@ export type RoutingOutcome = (typeof ROUTING_OUTCOMES)[number];
 /** AutomationSettingsChanged's Change. */
 export const SETTINGS_CHANGES = ['enabled', 'disabled'] as const;
 export type SettingsChange = (typeof SETTINGS_CHANGES)[number];
+
+/** SessionsClosed's Reason: asked for, replaced by an explicit open, unused too long, expired, or a lost open race. */
+export const SESSION_CLOSE_REASONS = ['request', 'replaced', 'idle', 'expired', 'lease_lost'] as const;
+export type SessionCloseReason = (typeof SESSION_CLOSE_REASONS)[number];

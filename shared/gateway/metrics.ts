@@ -6,6 +6,7 @@ import {
   GATEWAY_METRICS as M,
   GATEWAY_DIMENSIONS as D,
   type RoutingOutcome,
+  type SessionCloseReason,
   type SettingsChange,
 } from './metric-names';
 import type { BackendKind } from './model-config';
@@ -16,7 +17,7 @@ import type { SessionOrigin } from './sessions/session-repository';
 export const METRICS_NAMESPACE = M.namespace;
 
 /** Why a session was opened: the seed-001 monitoring list separates automated creations. */
-export type SessionOpenReason = 'automation' | 'manual' | 'model_switch' | 'renewal';
+export type SessionOpenReason = 'automation' | 'manual' | 'renewal';
 
 type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
@@ -45,6 +46,7 @@ function powertools(): Metrics {
  * - SessionCreations (Count; Backend, Reason)    every session opened, by why
  * - SessionCreationLatency (ms; Backend, Automated)
  * - SessionCreationFailures (Count; Backend, ErrorType)  opens the upstream failed (or timed out)
+ * - SessionsClosed (Count; Reason)              request, replaced, idle, expired, lease_lost
  * - ChatLatency (ms; Automated | RoutedModel)   whole request, stream included
  * - ChatTimeToFirstByte (ms; Automated | RoutedModel)  streaming only
  * - RoutedRequests (Count; RoutedModel | Automated)    the model distribution
@@ -75,6 +77,10 @@ export class RequestMetrics {
   /** An open the upstream failed; `UpstreamErrors` counts the same failure by ErrorType alone. */
   sessionOpenFailed(backend: BackendKind, kind: UpstreamFailureKind): void {
     this.add(M.sessionCreationFailures, MetricUnit.Count, 1, { [D.backend]: backend, [D.errorType]: kind });
+  }
+
+  sessionClosed(reason: SessionCloseReason): void {
+    this.add(M.sessionsClosed, MetricUnit.Count, 1, { [D.reason]: reason });
   }
 
   chatCompleted(automated: boolean, latencyMs: number): void {

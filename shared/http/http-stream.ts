@@ -19,6 +19,11 @@ export interface StreamResponse {
   headers?: Record<string, string>;
   /** Each piece is written (and flushed to the client) as soon as it is yielded. */
   stream: AsyncIterable<string>;
+  /**
+   * Bookkeeping for once the client has the whole response (the invocation waits for it,
+   * the client does not). A failure is logged, never sent: the response is already gone.
+   */
+  afterResponse?: () => Promise<void>;
 }
 
 export type StreamingHttpRequest<B, Q, P> = HttpRequest<B, Q, P, Identity>;
@@ -130,6 +135,9 @@ export function httpStream<
           clientGone: outcome === 'client-gone',
           durationMs: Date.now() - start.started,
         });
+        await result
+          .afterResponse?.()
+          .catch((err: unknown) => start.log.warn('after-response work failed', { error: err as Error }));
         return;
       }
       const hasBody = result.body !== undefined && result.statusCode !== 204;

@@ -10,10 +10,10 @@
  * the lease's end, so "every lease that ran out" is one key-range query per shard.
  */
 
+import { sortableMs as pad } from '../db/sortable-time';
+
 /** Partitions of the lease index; the sweeper queries each once per sweep. */
 export const LEASE_SHARDS = 8;
-
-const pad = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 
 /** The shard of a run: from the random hex tail of its id, so shards fill evenly. */
 export function leaseShard(runId: string): number {

@@ -24,8 +24,8 @@ const reply = await client.chat.completions.create({
 });
 console.log('reply:', reply.choices[0].message.content);
 
-// The key's session, then close it: the next chat opens a new one (automation is on).
+// The key holds one session per model, the most recently used first; close just this one.
 const current = await client.get('/session');
-console.log('current:', current.session_id, 'expires', current.expires_at);
-const closed = await client.post('/session/closesession');
-console.log('closed:', closed.success, 'upstream closed:', closed.upstream_closed);
+console.log('sessions:', current.sessions.map((s) => `${s.model} → ${s.target}`).join(', '));
+const closed = await client.post('/session/closesession', { query: { session_id: session.session_id } });
+console.log('closed:', closed.session_id, 'upstream closed:', closed.upstream_closed);

@@ -13,6 +13,9 @@
  *   Prompt controller as `gin.H{"error": err.Error()}` with status 500); the stub answers
  *   the same. A closed session reads as "session not found". Without `session_id` the real
  *   router looks for a local model and fails with `model not found: 0x00…`; so does the stub.
+ *   `model_id` and `chat_id` are optional hex32 headers and `x-request-id` a free string, as
+ *   in the router's PromptHead (proxy-router/internal/proxyapi/requests.go); a malformed
+ *   hash is a 400 there and here.
  * - Ids are 0x-prefixed 32-byte hex, as the router's `hex32` binding requires (400 otherwise).
  */
 import { createHash } from 'node:crypto';
@@ -69,6 +72,8 @@ export interface MorpheusStub {
   sessions: ReadonlyMap<string, MorpheusStubSession>;
   /** How many sessions were opened (the stub never dedupes). */
   readonly opens: number;
+  /** How many sessions were closed. */
+  readonly closes: number;
   /** Marks a session expired now; throws for an unknown id. */
   expireSession(id: string): void;
   close(): Promise<void>;
@@ -136,6 +141,11 @@ export async function startMorpheusStub(options: MorpheusStubOptions = {}): Prom
     const sessionId = req.headers.session_id;
     if (sessionId === undefined || sessionId === '') return routerError(500, `model not found: ${ZERO_HASH}`);
     if (!HEX32.test(sessionId)) return routerError(400, `invalid session_id "${sessionId}": expected hex32`);
+    for (const name of ['model_id', 'chat_id'] as const) {
+      const value = req.headers[name];
+      if (value !== undefined && !HEX32.test(value))
+        return routerError(400, `invalid ${name} "${value}": expected hex32`);
+    }
     const session = sessions.get(sessionId);
     if (!session || session.state === 'closed') return routerError(500, 'session not found');
     if (isExpired(session)) return routerError(500, 'session expired');
@@ -210,6 +220,9 @@ export async function startMorpheusStub(options: MorpheusStubOptions = {}): Prom
     sessions,
     get opens() {
       return opens;
+    },
+    get closes() {
+      return closes;
     },
     expireSession,
     close: () => server.close(),

@@ -10,7 +10,9 @@ const HEX32 = /^0x[0-9a-fA-F]{64}$/;
 /**
  * The Morpheus proxy-router (HTTP basic auth):
  *   open   POST {router}/blockchain/models/{modelId}/session  {"sessionDuration":N,…} → {"sessionID":"0x…"}
- *   chat   POST {router}/v1/chat/completions with header `session_id`
+ *   chat   POST {router}/v1/chat/completions with headers `session_id`, `model_id` and
+ *          `x-request-id`: the router tells concurrent requests apart by the request id
+ *          (it makes one up when none is sent) and checks the model against the session
  *   close  POST {router}/blockchain/sessions/{id}/close
  * Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
  * `{router}` for the session calls. The basic-auth header is built on every request from
@@ -64,15 +66,24 @@ export class MorpheusBackend implements SessionBackend {
     });
   }
 
-  async chat({ body, sessionId, signal }: UpstreamChatRequest): Promise<Response> {
-    const headers = { ...(await this.auth()), session_id: sessionId };
+  async chat({ body, sessionId, target, requestId, signal }: UpstreamChatRequest): Promise<Response> {
+    if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
+    const headers = {
+      ...(await this.auth()),
+      session_id: sessionId,
+      model_id: target.blockchainId,
+      ...(requestId ? { 'x-request-id': requestId } : {}),
+    };
     return this.chatClient.chat.completions
       .create(body as unknown as OpenAI.ChatCompletionCreateParams, { signal, maxRetries: 0, headers })
       .asResponse();
   }
 
-  /** The router answers 500 `{"error":"session expired"}` / `{"error":"session not found"}`. */
+  /**
+   * The router answers 500 `{"error":"session expired"}` / `{"error":"session not found"}`,
+   * or relays its provider's `session expired` / `session cannot be loaded`.
+   */
   isSessionGone(err: APIError): boolean {
-    return /session (expired|not found)/i.test(upstreamMessage(err) ?? '');
+    return /session (expired|not found|cannot be loaded)/i.test(upstreamMessage(err) ?? '');
   }
 }

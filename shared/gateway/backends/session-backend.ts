@@ -6,6 +6,10 @@ export interface UpstreamChatRequest {
   /** The OpenAI request body, model already rewritten to the target's upstream name. */
   body: Record<string, unknown>;
   sessionId: string;
+  /** The session's target model. */
+  target: ModelTarget;
+  /** Flowgate's id of the request, for upstreams that trace requests by one. */
+  requestId?: string;
   signal: AbortSignal;
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { NotFoundError } from '../../errors';
+import { BadRequestError, NotFoundError } from '../../errors';
 import type { Identity } from '../../http/request';
 import type { Logger } from '../../logger';
 import type { AutomationGate } from '../automation-gate';
@@ -42,6 +42,8 @@ export interface ChatCall {
   request: ChatRequest;
   log: Logger;
   metrics: RequestMetrics;
+  /** The API request's id, passed to upstreams that trace requests by one. */
+  requestId?: string;
   /**
    * `settings` (chat): a missing session is opened only when automation is on for the
    * user (seed rules). `always`: internal callers that need an answer regardless, such
@@ -86,6 +88,11 @@ export class ChatService {
     private readonly options: ChatServiceOptions,
   ) {}
 
+  /** What the caller does once the answer is out (see SessionService.recordUse). */
+  recordUse(session: ModelSession): Promise<void> {
+    return this.deps.sessions.recordUse(session);
+  }
+
   async complete(call: ChatCall): Promise<ChatResult> {
     const started = Date.now();
     const routed = routeCounted(this.deps.router, call.request.model, call.metrics);
@@ -116,43 +123,50 @@ export class ChatService {
     };
   }
 
+  /**
+   * The session for the request's target model: the one `session_id` names, else the key's
+   * session for that target, else one opened now (the automation rules decide). A key's
+   * sessions for other models are never touched.
+   */
   private async resolveSession(
     call: ChatCall,
     routed: RoutedModel,
     path?: { automated: boolean },
   ): Promise<ModelSession> {
     const { keyId } = call.identity;
+    const targetId = routed.target.id;
     const wanted = call.request.session_id;
-    let session: ModelSession | undefined;
     if (wanted) {
-      session = this.deps.sessions.cached(keyId);
-      if (session?.sessionId !== wanted)
-        session = await this.deps.sessions.current(keyId, { consistent: true, bypassCache: true });
-      if (session?.sessionId !== wanted)
+      let session = this.deps.sessions.cached(keyId, targetId);
+      if (session?.sessionId !== wanted) session = await this.deps.sessions.find(keyId, wanted);
+      if (!session)
         throw new NotFoundError(
           `Session '${wanted}' is not an active session of this API key`,
           'session_not_found',
-          {
-            openaiType: 'session_not_found',
-            param: 'session_id',
-          },
+          { openaiType: 'session_not_found', param: 'session_id' },
         );
-    } else {
-      session = await this.deps.sessions.current(keyId);
+      if (session.targetId !== targetId)
+        throw new BadRequestError(
+          `Session '${wanted}' is for ${session.targetId}, but model '${call.request.model}' routes to ${targetId}`,
+          'session_model_mismatch',
+          { openaiType: 'invalid_request_error', param: 'session_id' },
+        );
+      return session;
     }
-    if (session && session.targetId === routed.target.id) return session;
+    const current = await this.deps.sessions.current(keyId, targetId);
+    if (current) return current;
     const obtained = await this.deps.sessions.obtainShared(
       {
         identity: call.identity,
         target: routed.target,
         requestedModel: call.request.model,
-        mustReplace: (s) => s.targetId !== routed.target.id,
-        openSpec: async (previous) => {
-          const spec = await this.openSpec(call, previous);
+        mustReplace: () => false,
+        openSpec: async () => {
+          const spec = await this.openSpec(call);
           if (path) path.automated = true;
           return spec;
         },
-        closeReplaced: true,
+        closeReplaced: false,
       },
       call,
     );
@@ -161,10 +175,7 @@ export class ChatService {
   }
 
   /** When a session may be opened without the caller asking: the seed's automation rules. */
-  private async openSpec(call: ChatCall, previous: ModelSession | undefined): Promise<OpenSpec> {
-    // The blueprint: a model that routes elsewhere closes the session and opens a new one.
-    if (previous)
-      return { durationSeconds: previous.durationSeconds, origin: 'automated', reason: 'model_switch' };
+  private async openSpec(call: ChatCall): Promise<OpenSpec> {
     const { userId } = call.identity;
     if (call.autoOpen !== 'always') {
       const access = await this.deps.gate.access(userId);
@@ -189,7 +200,13 @@ export class ChatService {
       const backend = backendFor(this.deps.backends, session.backend);
       const deadline = new Deadline(this.options.timeoutMs);
       try {
-        const response = await backend.chat({ body, sessionId: session.sessionId, signal: deadline.signal });
+        const response = await backend.chat({
+          body,
+          sessionId: session.sessionId,
+          target: routed.target,
+          requestId: call.requestId,
+          signal: deadline.signal,
+        });
         if (!stream) {
           const text = await response.text();
           deadline.disarm();

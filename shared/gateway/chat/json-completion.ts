@@ -62,6 +62,11 @@ export async function completeJson<T = unknown>(
       autoOpen: 'always',
     });
     if (result.kind !== 'json') throw new Error('A non-streaming completion came back as a stream');
+    await chat
+      .recordUse(result.session)
+      .catch((err: unknown) =>
+        input.log.warn('recording the model session use failed', { error: err as Error }),
+      );
     const completion = JSON.parse(result.text) as {
       choices?: Array<{ message?: { content?: unknown } }>;
       usage?: JsonCompletion<T>['usage'];

@@ -167,19 +167,22 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
     ).toBe(true);
   });
 
-  it('a model that routes elsewhere closes the session and opens a new one', async () => {
+  it('a model that routes elsewhere gets a session of its own; the first stays open', async () => {
     const { key, client } = await newUser();
     await client.chat.completions.create({ model: 'gpt-4', messages: user('one') });
     const first = await activeSession(key);
     await client.chat.completions.create({ model: 'gpt-3.5-turbo', messages: user('two') });
-    const second = await activeSession(key);
-    expect(second).toMatchObject({
-      target: 'morpheus/llama-3.3-70b',
-      model: 'gpt-3.5-turbo',
-      is_automated: true,
-    });
+    const both = await activeSession(key);
+    expect(both.sessions).toHaveLength(2);
+    const second = both.sessions.find((s: { target: string }) => s.target === 'morpheus/llama-3.3-70b');
+    expect(second).toMatchObject({ model: 'gpt-3.5-turbo', is_automated: true });
     expect(second.session_id).not.toBe(first.session_id);
-    expect(stubs().morpheus.sessions.get(first.session_id)?.state).toBe('closed');
+    expect(stubs().morpheus.sessions.get(first.session_id)?.state).toBe('open');
+    // Back to the first model: its session again, nothing opened.
+    const opens = stubs().morpheus.opens;
+    await client.chat.completions.create({ model: 'gpt-4', messages: user('three') });
+    expect(stubs().morpheus.opens).toBe(opens);
+    expect(stubs().morpheus.requests.at(-1)?.headers.session_id).toBe(first.session_id);
   });
 
   it('a session the proxy-router calls expired is renewed once and the request succeeds', async () => {
@@ -192,6 +195,7 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
     expect(answer.choices[0]?.message.content).toBe('Echo: after expiry');
     expect(stubs().morpheus.opens - opens).toBe(1);
     const after = await activeSession(key);
+    expect(after.sessions).toHaveLength(1);
     expect(after.session_id).not.toBe(before.session_id);
     expect(after).toMatchObject({ target: before.target, session_duration: before.session_duration });
   });
@@ -229,9 +233,10 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
       is_automated: false,
       session_duration: 600,
     });
+    expect(session.last_used_at).toBe(session.created_at);
     const current = await call(stack, key, 'GET', '/api/v1/session');
     expect(current.headers.get('x-flowgate-routed-model')).toBe('morpheus/qwen3-235b');
-    expect(await jsonOf(current)).toEqual(session);
+    expect(await jsonOf(current)).toEqual({ ...session, sessions: [session] });
 
     // `session_id` is Flowgate's own field (which session to use); the SDK passes it through.
     const mine = { model: 'gpt-4', messages: user('with my session'), session_id: session.session_id };
@@ -246,20 +251,32 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.error).toMatchObject({ type: 'session_not_found', param: 'session_id' });
 
-    // A second open replaces the first, which is closed upstream.
+    // A second open for the same model replaces the first, which is closed upstream.
     const replaced = await jsonOf(
+      await call(stack, key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4', {}),
+    );
+    expect(replaced).toMatchObject({ backend: 'morpheus', session_duration: 3600 });
+    expect(stubs().morpheus.sessions.get(session.session_id)?.state).toBe('closed');
+    // One for another model is a session of its own.
+    const direct = await jsonOf(
       await call(stack, key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4o', {}),
     );
-    expect(replaced).toMatchObject({ backend: 'direct', session_duration: 3600 });
-    expect(stubs().morpheus.sessions.get(session.session_id)?.state).toBe('closed');
+    expect(direct).toMatchObject({ backend: 'direct', target: 'direct/gpt-4o' });
+    expect(stubs().morpheus.sessions.get(replaced.session_id)?.state).toBe('open');
 
     const closed = await call(stack, key, 'POST', '/api/v1/session/closesession');
-    expect(await jsonOf(closed)).toEqual({
+    const body = await jsonOf(closed);
+    expect(body).toMatchObject({
       success: true,
-      message: 'Session closed successfully',
-      session_id: replaced.session_id,
+      message: '2 sessions closed successfully',
       upstream_closed: true,
     });
+    expect(body.closed.map((c: { target: string }) => c.target).sort()).toEqual([
+      'direct/gpt-4o',
+      'morpheus/qwen3-235b',
+    ]);
+    expect([direct.session_id, replaced.session_id]).toContain(body.session_id);
+    expect(stubs().morpheus.sessions.get(replaced.session_id)?.state).toBe('closed');
     const gone = await call(stack, key, 'GET', '/api/v1/session');
     expect(gone.status).toBe(404);
     expect((await jsonOf(gone)).error).toMatchObject({

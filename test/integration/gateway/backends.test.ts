@@ -20,6 +20,7 @@ const config = parseModelConfig(
   },
 );
 const morpheusTarget = config.targets.get('m') as ModelTarget;
+const directTarget = config.targets.get('d') as ModelTarget;
 const signal = () => new AbortController().signal;
 const body = { model: 'llama', messages: [{ role: 'user', content: 'ping' }] };
 
@@ -47,11 +48,23 @@ describe('session backends against the stub upstreams', () => {
     const basic = `Basic ${Buffer.from(`${morpheus.username}:${morpheus.password}`).toString('base64')}`;
     expect(open.headers.authorization).toBe(basic);
 
-    const response = await router.chat({ body, sessionId: id, signal: signal() });
+    const response = await router.chat({
+      body,
+      sessionId: id,
+      target: morpheusTarget,
+      requestId: 'req-123',
+      signal: signal(),
+    });
     expect(await response.json()).toMatchObject({ choices: [{ message: { content: 'Echo: ping' } }] });
     const chat = morpheus.requests.at(-1)!;
     expect(chat).toMatchObject({ path: '/v1/chat/completions', body });
-    expect(chat.headers).toMatchObject({ session_id: id, authorization: basic });
+    // What the router's PromptHead reads to route the request and tell it from concurrent ones.
+    expect(chat.headers).toMatchObject({
+      session_id: id,
+      model_id: LLAMA,
+      'x-request-id': 'req-123',
+      authorization: basic,
+    });
 
     await router.closeSession(id, signal());
     expect(morpheus.sessions.get(id)?.state).toBe('closed');
@@ -61,12 +74,14 @@ describe('session backends against the stub upstreams', () => {
     const router = backendFor(backends, 'morpheus');
     const id = await router.openSession(morpheusTarget, 600, signal());
     morpheus.expireSession(id);
-    const expired = await router.chat({ body, sessionId: id, signal: signal() }).catch((e: APIError) => e);
+    const expired = await router
+      .chat({ body, sessionId: id, target: morpheusTarget, signal: signal() })
+      .catch((e: APIError) => e);
     expect(
       classifyUpstreamError(expired, { timedOut: false, isSessionGone: (e) => router.isSessionGone(e) }).kind,
     ).toBe('session_gone');
     const unknown = await router
-      .chat({ body, sessionId: `0x${'5'.repeat(64)}`, signal: signal() })
+      .chat({ body, sessionId: `0x${'5'.repeat(64)}`, target: morpheusTarget, signal: signal() })
       .catch((e: APIError) => e);
     expect(router.isSessionGone(unknown as APIError)).toBe(true);
   });
@@ -91,6 +106,7 @@ describe('session backends against the stub upstreams', () => {
     const response = await direct.chat({
       body: { ...body, model: 'gpt-4o' },
       sessionId: 'sess_x',
+      target: directTarget,
       signal: signal(),
     });
     expect(((await response.json()) as { model: string }).model).toBe('gpt-4o');
@@ -131,6 +147,7 @@ describe('backends read their credentials from the secrets port on every request
     backendFor(backends, 'direct').chat({
       body: { ...body, model: 'gpt-4o' },
       sessionId: 'sess_x',
+      target: directTarget,
       signal: signal(),
     });
   const basic = (password: string) => Buffer.from(`${morpheus.username}:${password}`).toString('base64');
@@ -203,7 +220,9 @@ describe('backends read their credentials from the secrets port on every request
     expect(router.secrets).toEqual([basic(morpheus.password), morpheus.password]);
 
     secrets.values.routerPassword = rotatedPassword;
-    const err = await router.chat({ body, sessionId: id, signal: signal() }).catch((e: unknown) => e);
+    const err = await router
+      .chat({ body, sessionId: id, target: morpheusTarget, signal: signal() })
+      .catch((e: unknown) => e);
     expect(morpheus.requests.at(-1)!.headers.authorization).toBe(`Basic ${basic(rotatedPassword)}`);
     expect(classifyUpstreamError(err, { timedOut: false }).kind).toBe('auth');
 

@@ -108,7 +108,7 @@ const coldStart = () =>
 describe('upstream secrets from Secrets Manager (Powertools Parameters)', () => {
   it('reads the key once per cold start, serves it from the cache for 300 s, and a rotation after that', async () => {
     const direct = backendsModule.backendFor(coldStart(), 'direct');
-    const chat = () => direct.chat({ body, sessionId: 'sess_x', signal: signal() });
+    const chat = () => direct.chat({ body, sessionId: 'sess_x', target: directTarget, signal: signal() });
 
     for (let i = 0; i < 3; i++) expect((await chat()).status).toBe(200);
     expect(reads(arns.key)).toBe(1);

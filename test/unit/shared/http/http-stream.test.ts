@@ -93,6 +93,38 @@ describe('httpStream', () => {
     expect(body).toBe('data: 1\n\ndata: 2\n\n');
   });
 
+  it('runs afterResponse once the whole body is written, and only logs its failure', async () => {
+    const order: string[] = [];
+    let writtenWhenCalled = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        // The end of the response is an empty write.
+        order.push(chunk.length ? `wrote ${chunk.toString().trim()}` : 'ended');
+        cb();
+      },
+    });
+    const handler = httpStream(async () => {
+      async function* pieces() {
+        yield 'data: 1\n\n';
+        yield 'data: 2\n\n';
+      }
+      return {
+        statusCode: 200,
+        stream: pieces(),
+        afterResponse: async () => {
+          writtenWhenCalled = order.join(',');
+          order.push('after');
+          throw new Error('bookkeeping failed');
+        },
+      } satisfies StreamResponse;
+    });
+    const { prelude, body } = await run(handler, event(), sink);
+    expect(prelude?.statusCode).toBe(200);
+    expect(body).toBe('data: 1\n\ndata: 2\n\n');
+    expect(writtenWhenCalled).toBe('wrote data: 1,wrote data: 2,ended');
+    expect(order.at(-1)).toBe('after');
+  });
+
   it('sends a plain response as one JSON body', async () => {
     const handler = httpStream(async (): Promise<HttpResponse> => ({ statusCode: 201, body: { ok: true } }));
     const { prelude, body } = await run(handler, event());
