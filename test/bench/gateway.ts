@@ -1,24 +1,23 @@
 /**
- * `npm run bench:gateway`: what the LLM gateway adds on top of its upstream.
- *
- * The whole local stack runs in this process (local API server, authorizer, the real
- * chat handler on the streaming wrapper, DynamoDB Local, the stub OpenAI upstream).
+ * `npm run bench:gateway`: what the LLM gateway adds on top of its upstream, measured
+ * as a user's client meets it. Three processes:
+ *   - the stub upstreams (infra/local/stubs/run-stubs.ts), as a real upstream is elsewhere;
+ *   - the local stack (test/bench/gateway-stack.ts: DynamoDB Local, local API server,
+ *     authorizer, the real chat handler on the streaming wrapper), pointed at that stub;
+ *   - this process, the measuring client: plain node:http requests on keep-alive agents.
  * Every request through Flowgate is paired with the same request sent straight to the
- * stub, in one run:
- *   1. non-streaming, concurrency 1: pairs interleaved (order alternating);
- *   2. streaming time to first byte, concurrency 1: pairs interleaved;
- *   3. non-streaming, concurrency 32: rounds alternating direct / Flowgate, throughput.
- * DynamoDB calls are counted with SDK middleware on the handlers' client, per warm
- * request (the key already has an active session).
+ * stub:
+ *   1. non-streaming, concurrency 1: pairs interleaved (order alternating), whole response;
+ *   2. streaming, concurrency 1: pairs interleaved, time to first body byte;
+ *   3. non-streaming, concurrency 16: rounds alternating direct / Flowgate, requests/s.
+ * DynamoDB calls are counted in the stack process (SDK middleware on the handlers'
+ * client) and reported here over IPC, per warm request: the demo key has no limits and
+ * its session is opened by one request before measuring.
  *
- * The stub upstream runs in its own process by default, as a real upstream is elsewhere:
- * otherwise it shares one event loop with the gateway and the two steal each other's CPU.
- * BENCH_STUB=in-process keeps it in this process instead.
- *
+ * Output: one `figure value…` line per figure, e.g. `nonstream_c1_added median_ms 0.812 p99_ms 2.950`.
  * BENCH_REQUESTS (default 2000) sets the pair count at concurrency 1.
  */
-import '../../infra/local/quiet-sdk-notice';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
 import { freePort } from '../../infra/local/free-port';
@@ -27,28 +26,16 @@ import {
   DEFAULT_MORPHEUS_STUB_USERNAME,
 } from '../../infra/local/stubs/morpheus-stub';
 import { DEFAULT_OPENAI_STUB_KEY } from '../../infra/local/stubs/openai-stub';
-import { ms, summarize } from './stats';
-
-process.env.LOG_LEVEL = 'silent';
-process.env.AUTOMATION_FEATURE_ENABLED = 'true';
+import type { StackReady, StackReply, StackRequest } from './gateway-stack';
+import { summarize, type Summary } from './stats';
 
 const PAIRS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const WARMUP = 200;
-const CONCURRENCY = 32;
+const CONCURRENCY = 16;
 const THROUGHPUT_REQUESTS = 3000;
 const ROUNDS = 3;
-
-// The handlers print one CloudWatch EMF line per metric set to stdout; in Lambda that is
-// the log stream. Here they are still produced (and counted) but not shown.
-const write = process.stdout.write.bind(process.stdout);
-let emfLines = 0;
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-  if (String(chunk).includes('"_aws"')) {
-    emfLines += 1;
-    return true;
-  }
-  return write(chunk, ...rest);
-}) as typeof process.stdout.write;
+const TARGET_MEDIAN_MS = 1.2;
+const TARGET_P99_MS = 6;
 
 interface Target {
   url: string;
@@ -57,7 +44,10 @@ interface Target {
 }
 
 /** One request; resolves with ms to the first body byte and ms to the end. */
-function send(target: Target, body: string): Promise<{ firstByte: number; total: number; status: number }> {
+function send(
+  target: Target,
+  body: string,
+): Promise<{ firstByte: number; total: number; status: number; error: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
@@ -74,11 +64,19 @@ function send(target: Target, body: string): Promise<{ firstByte: number; total:
       },
       (res) => {
         let firstByte: number | undefined;
-        res.on('data', () => {
+        let error = '';
+        const failed = res.statusCode !== 200;
+        res.on('data', (chunk: Buffer) => {
           firstByte ??= elapsed();
+          if (failed) error += chunk.toString();
         });
         res.on('end', () =>
-          resolve({ firstByte: firstByte ?? elapsed(), total: elapsed(), status: res.statusCode ?? 0 }),
+          resolve({
+            firstByte: firstByte ?? elapsed(),
+            total: elapsed(),
+            status: res.statusCode ?? 0,
+            error,
+          }),
         );
         res.on('error', reject);
       },
@@ -90,7 +88,8 @@ function send(target: Target, body: string): Promise<{ firstByte: number; total:
 
 async function checked(target: Target, body: string) {
   const result = await send(target, body);
-  if (result.status !== 200) throw new Error(`${target.url} answered ${result.status}`);
+  if (result.status !== 200)
+    throw new Error(`${target.url} answered ${result.status}: ${result.error.slice(0, 300)}`);
   return result;
 }
 
@@ -115,19 +114,33 @@ async function interleaved(gateway: Target, direct: Target, body: string, pick: 
   const added: number[] = [];
   for (let i = 0; i < PAIRS; i++) {
     // Alternate which goes first so neither always meets the warmer machine.
-    const [a, b] =
-      i % 2 === 0
-        ? [await checked(gateway, body), await checked(direct, body)]
-        : [await checked(direct, body), await checked(gateway, body)].reverse();
-    g.push(a![pick]);
-    d.push(b![pick]);
-    added.push(a![pick] - b![pick]);
+    let a, b;
+    if (i % 2 === 0) {
+      a = await checked(gateway, body);
+      b = await checked(direct, body);
+    } else {
+      b = await checked(direct, body);
+      a = await checked(gateway, body);
+    }
+    g.push(a[pick]);
+    d.push(b[pick]);
+    added.push(a[pick] - b[pick]);
   }
   return { gateway: summarize(g), direct: summarize(d), added: summarize(added) };
 }
 
-/** Starts the stub upstreams in a child process and points the gateway at them. */
-async function stubProcess(): Promise<{ child: ChildProcess; openaiUrl: string }> {
+/** Waits for a child's line on stdout (or exit, which fails). */
+function started(child: ChildProcess, what: string, marker: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(marker)) resolve();
+    });
+  });
+}
+
+/** Process 1: the stub upstreams. */
+async function stubProcess() {
   const [openaiPort, morpheusPort] = [await freePort(), await freePort()];
   const child = spawn(
     process.execPath,
@@ -137,51 +150,72 @@ async function stubProcess(): Promise<{ child: ChildProcess; openaiUrl: string }
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`stub process exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ctrl-C')) resolve();
-    });
-  });
-  const openaiUrl = `http://127.0.0.1:${openaiPort}`;
-  process.env.UPSTREAM_BASE_URL = `${openaiUrl}/v1`;
-  process.env.UPSTREAM_API_KEY = DEFAULT_OPENAI_STUB_KEY;
-  process.env.MORPHEUS_ROUTER_URL = `http://127.0.0.1:${morpheusPort}`;
-  process.env.MORPHEUS_ROUTER_USERNAME = DEFAULT_MORPHEUS_STUB_USERNAME;
-  process.env.MORPHEUS_ROUTER_PASSWORD = DEFAULT_MORPHEUS_STUB_PASSWORD;
-  return { child, openaiUrl };
+  await started(child, 'stub process', 'Ctrl-C');
+  return {
+    child,
+    openaiUrl: `http://127.0.0.1:${openaiPort}`,
+    morpheusUrl: `http://127.0.0.1:${morpheusPort}`,
+  };
 }
 
-async function main(): Promise<void> {
-  const separate = process.env.BENCH_STUB !== 'in-process';
-  const stubChild = separate ? await stubProcess() : undefined;
-  const { startLocalStack } = await import('../../infra/local/local-stack');
-  const stack = await startLocalStack({ port: 0, inMemory: true });
-  try {
-    const upstreamUrl = stubChild?.openaiUrl ?? stack.stubs!.openai.url;
-    const { documentClient, defaultRepositoryDeps } = await import('../../shared/clients/dynamodb');
-    const { AutomationSettingsRepository } = await import('../../shared/gateway/automation-settings');
-    const calls = new Map<string, number>();
-    documentClient().middlewareStack.add(
-      (next, context) => async (args) => {
-        calls.set(context.commandName ?? '?', (calls.get(context.commandName ?? '?') ?? 0) + 1);
-        return next(args);
-      },
-      { step: 'initialize', name: 'benchDynamoDbCallCounter' },
-    );
-    await new AutomationSettingsRepository(defaultRepositoryDeps(), {
-      isEnabled: false,
-      sessionDuration: 3600,
-    }).update(stack.demo.userId, { isEnabled: true });
+/** Process 2: the local stack, pointed at the stubs; `ask` is its counter over IPC. */
+async function stackProcess(openaiUrl: string, morpheusUrl: string) {
+  const child = fork(path.join(__dirname, 'gateway-stack.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      UPSTREAM_BASE_URL: `${openaiUrl}/v1`,
+      UPSTREAM_API_KEY: DEFAULT_OPENAI_STUB_KEY,
+      MORPHEUS_ROUTER_URL: morpheusUrl,
+      MORPHEUS_ROUTER_USERNAME: DEFAULT_MORPHEUS_STUB_USERNAME,
+      MORPHEUS_ROUTER_PASSWORD: DEFAULT_MORPHEUS_STUB_PASSWORD,
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<StackReady>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`stack process exited with ${code}`)));
+    child.once('message', (message: StackReady) => resolve(message));
+  });
+  let nextId = 0;
+  const ask = (op: StackRequest['op']) =>
+    new Promise<StackReply>((resolve) => {
+      const id = ++nextId;
+      const onMessage = (reply: StackReply) => {
+        if (reply.id !== id) return;
+        child.off('message', onMessage);
+        resolve(reply);
+      };
+      child.on('message', onMessage);
+      child.send({ id, op } satisfies StackRequest);
+    });
+  return { child, ready, ask };
+}
 
+const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+const breakdown = (calls: Record<string, number>) =>
+  Object.entries(calls)
+    .map(([name, n]) => `${name}=${n}`)
+    .join(',') || 'none';
+const f3 = (n: number) => n.toFixed(3);
+const latency = (label: string, s: Summary) =>
+  console.log(`${label.padEnd(22)} median_ms ${f3(s.median)} p99_ms ${f3(s.p99)}`);
+const verdict = (s: Summary) =>
+  `${s.median <= TARGET_MEDIAN_MS && s.p99 <= TARGET_P99_MS ? 'pass' : 'FAIL'} (median<=${TARGET_MEDIAN_MS} p99<=${TARGET_P99_MS})`;
+
+async function main(): Promise<void> {
+  const stub = await stubProcess();
+  let stack: Awaited<ReturnType<typeof stackProcess>> | undefined;
+  try {
+    stack = await stackProcess(stub.openaiUrl, stub.morpheusUrl);
     const agentOf = () => new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const gateway: Target = {
-      url: `${stack.apiUrl}/api/v1/chat/completions`,
-      authorization: `Bearer ${stack.demo.key}`,
+      url: `${stack.ready.apiUrl}/api/v1/chat/completions`,
+      authorization: `Bearer ${stack.ready.key}`,
       agent: agentOf(),
     };
     const direct: Target = {
-      url: `${upstreamUrl}/v1/chat/completions`,
+      url: `${stub.openaiUrl}/v1/chat/completions`,
       authorization: `Bearer ${DEFAULT_OPENAI_STUB_KEY}`,
       agent: agentOf(),
     };
@@ -193,70 +227,70 @@ async function main(): Promise<void> {
     });
 
     // The first request opens the key's session (automation on); everything after is warm.
-    calls.clear();
+    await stack.ask('reset');
     await checked(gateway, plain);
-    const coldCalls = new Map(calls);
+    const cold = (await stack.ask('reset')).calls;
     for (let i = 0; i < WARMUP; i++) {
       await checked(gateway, plain);
       await checked(direct, plain);
+      await checked(gateway, streamed);
+      await checked(direct, streamed);
     }
 
-    calls.clear();
+    await stack.ask('reset');
     const plainResult = await interleaved(gateway, direct, plain, 'total');
-    const warmCalls = new Map(calls);
+    const plainCalls = (await stack.ask('reset')).calls;
     const streamResult = await interleaved(gateway, direct, streamed, 'firstByte');
+    const streamCalls = (await stack.ask('reset')).calls;
 
     const rates = { gateway: [] as number[], direct: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
       rates.direct.push(await throughput(direct, plain, THROUGHPUT_REQUESTS, CONCURRENCY));
       rates.gateway.push(await throughput(gateway, plain, THROUGHPUT_REQUESTS, CONCURRENCY));
     }
-    const totalRate = (r: number[]) => r.reduce((a, b) => a + b, 0) / r.length;
-
-    const perRequest = [...warmCalls.values()].reduce((a, b) => a + b, 0) / PAIRS;
-    const breakdown = [...warmCalls.entries()].map(([name, n]) => `${name} ${n}`).join(', ') || 'none';
-    const line = (label: string, s: { median: number; p99: number }) =>
-      console.log(`    ${label.padEnd(22)} median ${ms(s.median)}   p99 ${ms(s.p99)}`);
+    const { calls: throughputCalls, emfLines } = await stack.ask('reset');
+    const mean = (r: number[]) => r.reduce((a, b) => a + b, 0) / r.length;
+    const warmRequests = 2 * PAIRS + ROUNDS * THROUGHPUT_REQUESTS;
+    const warmCalls = total(plainCalls) + total(streamCalls) + total(throughputCalls);
 
     console.log(
-      `bench:gateway — POST /api/v1/chat/completions (direct/gpt-4o) vs the stub upstream directly`,
+      `# bench:gateway POST /api/v1/chat/completions (gpt-4o, key without limits) vs the stub directly;` +
+        ` client, local stack and stub in 3 processes; ${PAIRS} interleaved pairs at c=1`,
+    );
+    latency('nonstream_c1_direct', plainResult.direct);
+    latency('nonstream_c1_flowgate', plainResult.gateway);
+    latency('nonstream_c1_added', plainResult.added);
+    latency('ttfb_c1_direct', streamResult.direct);
+    latency('ttfb_c1_flowgate', streamResult.gateway);
+    latency('ttfb_c1_added', streamResult.added);
+    console.log(`${'target_nonstream_added'.padEnd(22)} ${verdict(plainResult.added)}`);
+    console.log(`${'target_ttfb_added'.padEnd(22)} ${verdict(streamResult.added)}`);
+    const rounds = (r: number[]) => r.map((x) => x.toFixed(0)).join('/');
+    console.log(
+      `${'throughput_c16_direct'.padEnd(22)} rps ${mean(rates.direct).toFixed(0)} rounds ${rounds(rates.direct)}`,
     );
     console.log(
-      `  (stub upstream ${separate ? 'in its own process' : 'in this process'}; gateway and client in this process)`,
-    );
-    console.log(`  1. non-streaming, concurrency 1, ${PAIRS} interleaved pairs (whole response)`);
-    line('through Flowgate', plainResult.gateway);
-    line('direct to upstream', plainResult.direct);
-    line('added by Flowgate', plainResult.added);
-    console.log(`  2. streaming, concurrency 1, ${PAIRS} interleaved pairs (time to first byte)`);
-    line('through Flowgate', streamResult.gateway);
-    line('direct to upstream', streamResult.direct);
-    line('added by Flowgate', streamResult.added);
-    console.log(
-      `  3. non-streaming, concurrency ${CONCURRENCY}, ${ROUNDS} rounds of ${THROUGHPUT_REQUESTS} each`,
-    );
-    console.log(`    direct to upstream     ${rates.direct.map((r) => r.toFixed(0)).join(' / ')} req/s`);
-    console.log(`    through Flowgate       ${rates.gateway.map((r) => r.toFixed(0)).join(' / ')} req/s`);
-    console.log(
-      `    throughput ratio       ${((100 * totalRate(rates.gateway)) / totalRate(rates.direct)).toFixed(1)}% of direct`,
+      `${'throughput_c16_flowgate'.padEnd(22)} rps ${mean(rates.gateway).toFixed(0)} rounds ${rounds(rates.gateway)}`,
     );
     console.log(
-      `  DynamoDB calls per warm request: ${perRequest.toFixed(4)} (${breakdown} over ${PAIRS} requests;`,
+      `${'throughput_c16_ratio'.padEnd(22)} ${(mean(rates.gateway) / mean(rates.direct)).toFixed(3)}`,
     );
-    console.log(`    session cache and authorizer cache refreshes included)`);
     console.log(
-      `  DynamoDB calls of the cold first request (authorizer, settings, flag, session lease): ${[
-        ...coldCalls.entries(),
-      ]
-        .map(([name, n]) => `${name} ${n}`)
-        .join(', ')}`,
+      `${'ddb_calls_per_warm_req'.padEnd(22)} ${(warmCalls / warmRequests).toFixed(4)} over ${warmRequests}` +
+        ` (nonstream ${breakdown(plainCalls)}; stream ${breakdown(streamCalls)}; c16 ${breakdown(throughputCalls)})`,
     );
-    console.log(`  EMF lines produced: ${emfLines}`);
+    console.log(`${'ddb_calls_cold_first'.padEnd(22)} ${total(cold)} (${breakdown(cold)})`);
+    console.log(`${'emf_lines'.padEnd(22)} ${emfLines}`);
     gateway.agent.destroy();
     direct.agent.destroy();
   } finally {
-    await stack.stop();
-    stubChild?.child.kill('SIGTERM');
+    if (stack) {
+      const exited = new Promise((resolve) => stack!.child.once('exit', resolve));
+      if (stack.child.connected) stack.child.send({ id: 0, op: 'stop' } satisfies StackRequest);
+      else stack.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    }
+    stub.child.kill('SIGTERM');
   }
 }
 

@@ -1,0 +1,88 @@
+/**
+ * The local stack process of `npm run bench:gateway` (forked by test/bench/gateway.ts,
+ * not run by hand): DynamoDB Local, the local API server, the authorizer and the real
+ * chat handler, pointed at the stub upstream the parent started in a third process
+ * (UPSTREAM_BASE_URL / MORPHEUS_ROUTER_URL in the environment, so the stack starts no
+ * stubs of its own).
+ *
+ * DynamoDB calls are counted here, with SDK middleware on the handlers' client, and
+ * reported to the measuring client over the IPC channel:
+ *   parent → { id, op: 'reset' | 'calls' | 'stop' }
+ *   child  → { id, calls: Record<command, count>, emfLines } (the reply to each op)
+ *   child  → { op: 'ready', apiUrl, key } once the stack listens.
+ */
+import '../../infra/local/quiet-sdk-notice';
+
+process.env.LOG_LEVEL = 'silent';
+process.env.AUTOMATION_FEATURE_ENABLED = 'true';
+
+// The handlers print one CloudWatch EMF line per metric set to stdout; in Lambda that is
+// the log stream. Here they are still produced (and counted) but not shown.
+const write = process.stdout.write.bind(process.stdout);
+let emfLines = 0;
+process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  if (String(chunk).includes('"_aws"')) {
+    emfLines += 1;
+    return true;
+  }
+  return write(chunk, ...rest);
+}) as typeof process.stdout.write;
+
+export interface StackReady {
+  op: 'ready';
+  apiUrl: string;
+  key: string;
+}
+
+export interface StackRequest {
+  id: number;
+  op: 'reset' | 'calls' | 'stop';
+}
+
+export interface StackReply {
+  id: number;
+  calls: Record<string, number>;
+  emfLines: number;
+}
+
+async function main(): Promise<void> {
+  if (!process.send) throw new Error('gateway-stack.ts is forked by test/bench/gateway.ts');
+  if (!process.env.UPSTREAM_BASE_URL || !process.env.MORPHEUS_ROUTER_URL)
+    throw new Error('UPSTREAM_BASE_URL and MORPHEUS_ROUTER_URL must point at the stub process');
+  const { startLocalStack } = await import('../../infra/local/local-stack');
+  const stack = await startLocalStack({ port: 0, inMemory: true });
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= stack.stop().finally(() => process.exit(0)));
+  process.once('SIGTERM', () => void stop());
+  process.once('disconnect', () => void stop());
+
+  const { documentClient, defaultRepositoryDeps } = await import('../../shared/clients/dynamodb');
+  const { AutomationSettingsRepository } = await import('../../shared/gateway/automation-settings');
+  const calls = new Map<string, number>();
+  documentClient().middlewareStack.add(
+    (next, context) => async (args) => {
+      calls.set(context.commandName ?? '?', (calls.get(context.commandName ?? '?') ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchDynamoDbCallCounter' },
+  );
+  // Automation on, so the key's first chat opens a model session and later ones reuse it.
+  await new AutomationSettingsRepository(defaultRepositoryDeps(), {
+    isEnabled: false,
+    sessionDuration: 3600,
+  }).update(stack.demo.userId, { isEnabled: true });
+
+  process.on('message', (message: StackRequest) => {
+    const reply: StackReply = { id: message.id, calls: Object.fromEntries(calls), emfLines };
+    if (message.op === 'reset') calls.clear();
+    process.send!(reply);
+    if (message.op === 'stop') void stop();
+  });
+  const ready: StackReady = { op: 'ready', apiUrl: stack.apiUrl, key: stack.demo.key };
+  process.send(ready);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
