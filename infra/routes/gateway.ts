@@ -1,8 +1,27 @@
 import { routeDefaults, type RouteDef } from './types';
 
 /**
+ * An OpenAI endpoint the gateway forwards (shared/gateway/openai-handler.ts), on a
+ * response-streaming function: streamed answers may run for minutes.
+ */
+function forwarded(name: string, path: string, handler: string): RouteDef {
+  return {
+    ...routeDefaults,
+    name,
+    method: 'POST',
+    path,
+    handler,
+    auth: 'apiKey',
+    streaming: true,
+    timeoutSeconds: 300,
+    memoryMb: 1024,
+    access: ['table:write', 'llm:upstream'],
+  };
+}
+
+/**
  * The LLM gateway (seeds 000–002): automation settings, model sessions, the model list
- * and OpenAI-compatible chat completions. Paths keep the Morpheus gateway's `/api/v1`.
+ * and the OpenAI-compatible endpoints (chat, completions, responses, embeddings). Paths keep the Morpheus gateway's `/api/v1`.
  */
 export const gatewayRoutes: readonly RouteDef[] = [
   {
@@ -67,15 +86,20 @@ export const gatewayRoutes: readonly RouteDef[] = [
   },
   {
     ...routeDefaults,
-    name: 'CreateChatCompletion',
-    method: 'POST',
-    path: '/api/v1/chat/completions',
-    handler: 'functions/create-chat-completion.ts',
+    name: 'GetModel',
+    method: 'GET',
+    path: '/api/v1/models/{model}',
+    handler: 'functions/get-model.ts',
     auth: 'apiKey',
-    // Streamed responses may run up to 15 minutes; long generations need minutes, not seconds.
-    streaming: true,
-    timeoutSeconds: 300,
-    memoryMb: 1024,
-    access: ['table:write', 'llm:upstream'],
+    memoryMb: 256,
+    access: ['llm:models'],
+  },
+  forwarded('CreateChatCompletion', '/api/v1/chat/completions', 'functions/create-chat-completion.ts'),
+  forwarded('CreateCompletion', '/api/v1/completions', 'functions/create-completion.ts'),
+  forwarded('CreateResponse', '/api/v1/responses', 'functions/create-response.ts'),
+  // Never streamed, and an embedding is quick: a minute is plenty.
+  {
+    ...forwarded('CreateEmbedding', '/api/v1/embeddings', 'functions/create-embedding.ts'),
+    timeoutSeconds: 60,
   },
 ];

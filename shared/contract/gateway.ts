@@ -2,7 +2,13 @@
 import * as z from 'zod';
 import { BACKENDS } from '../gateway/model-config-schema';
 import { SettingsUpdateBody } from '../gateway/automation-settings-body';
-import { ChatRequestSchema } from '../gateway/chat/chat-request';
+import {
+  ChatRequestSchema,
+  CompletionsRequestSchema,
+  EmbeddingsRequestSchema,
+  ResponsesRequestSchema,
+} from '../gateway/chat/chat-request';
+import { ModelPath } from '../gateway/model-schemas';
 import { CloseSessionQuery, OpenSessionBody, OpenSessionQuery } from '../gateway/sessions/session-schemas';
 import { Timestamp } from './common';
 import type { DomainContract } from './types';
@@ -54,6 +60,30 @@ export const ChatCompletion = z.looseObject({
   usage: z
     .looseObject({ prompt_tokens: z.int(), completion_tokens: z.int(), total_tokens: z.int() })
     .optional(),
+});
+
+/** The upstream's answers, passed through as sent: OpenAI's required fields only, the objects open. */
+export const TextCompletion = z.looseObject({
+  id: z.string(),
+  object: z.literal('text_completion'),
+  created: z.int(),
+  model: z.string(),
+  choices: z.array(z.looseObject({ index: z.int(), text: z.string(), finish_reason: z.string().nullable() })),
+});
+
+export const EmbeddingList = z.looseObject({
+  object: z.literal('list'),
+  data: z.array(z.looseObject({ object: z.literal('embedding'), index: z.int(), embedding: z.unknown() })),
+  model: z.string(),
+});
+
+export const ResponseObject = z.looseObject({
+  id: z.string(),
+  object: z.literal('response'),
+  created_at: z.number(),
+  model: z.string(),
+  status: z.string(),
+  output: z.array(z.looseObject({ type: z.string() })),
 });
 
 const Model = z.strictObject({
@@ -125,6 +155,50 @@ export const gatewayContract: DomainContract = {
         schema: z.strictObject({ object: z.literal('list'), data: z.array(Model) }),
       },
     },
+  },
+  CreateCompletion: {
+    summary: 'OpenAI-compatible (legacy) text completion',
+    description:
+      'Forwarded like chat, to backends that serve `/v1/completions` (not the Morpheus proxy-router: 400 `unsupported_endpoint` naming the model).',
+    request: { body: CompletionsRequestSchema },
+    responses: {
+      200: {
+        description: 'The completion',
+        schema: TextCompletion,
+        eventStream:
+          '`data: <text_completion JSON>` events, then `data: [DONE]`; a failure mid-stream ends with an `error` event',
+      },
+    },
+    errors: [404, '4XX'],
+  },
+  CreateEmbedding: {
+    summary: 'OpenAI-compatible embeddings',
+    request: { body: EmbeddingsRequestSchema },
+    responses: { 200: { description: 'The embeddings', schema: EmbeddingList } },
+    errors: [404, '4XX'],
+  },
+  CreateResponse: {
+    summary: 'OpenAI Responses API',
+    description:
+      'Forwarded like chat, to backends that serve `/v1/responses` (not the Morpheus proxy-router: 400 `unsupported_endpoint`). Streamed events keep their names and types.',
+    request: { body: ResponsesRequestSchema },
+    responses: {
+      200: {
+        description: 'The response object',
+        schema: ResponseObject,
+        eventStream:
+          'Named events (`event: response.created`, `response.output_text.delta`, …, `response.completed`) as the upstream sent them; a failure mid-stream ends with an `error` event (`type`, `code`, `message`, `param`, `sequence_number`, and the OpenAI error object under `error`)',
+      },
+    },
+    errors: [404, '4XX'],
+  },
+  GetModel: {
+    summary: 'One model the gateway routes',
+    description:
+      "A name `GET /api/v1/models` lists; X-Flowgate-Routed-Model names its target. Any other name is OpenAI's 404 `model_not_found`.",
+    request: { path: ModelPath },
+    responses: { 200: { description: "OpenAI's model object", schema: Model } },
+    errors: [404],
   },
   CreateChatCompletion: {
     summary: 'OpenAI-compatible chat completion',

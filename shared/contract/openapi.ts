@@ -27,7 +27,14 @@ import {
   StandardError,
 } from './errors';
 import { AuditEntry } from './audit';
-import { AutomationSettings, ChatCompletion, ModelSession } from './gateway';
+import {
+  AutomationSettings,
+  ChatCompletion,
+  EmbeddingList,
+  ModelSession,
+  ResponseObject,
+  TextCompletion,
+} from './gateway';
 import { ApiKey } from './identity';
 import { contracts, contractsByTag, type RouteContract } from './index';
 import { Integration } from './integrations';
@@ -59,6 +66,9 @@ const NAMED_OUTPUTS: Readonly<Record<string, z.ZodType>> = {
   ModelSession,
   AutomationSettings,
   ChatCompletion,
+  TextCompletion,
+  EmbeddingList,
+  ResponseObject,
   StandardError,
   OpenAiError,
   GatewayError,

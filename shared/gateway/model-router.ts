@@ -69,6 +69,11 @@ export class ModelRouter {
     );
   }
 
+  /** One of the names `list()` lists (what `GET /models/{model}` answers for). */
+  find(name: string): ListedModel | undefined {
+    return this.list().find((m) => m.name === name);
+  }
+
   /** The mapped names (not `default`), in configuration order: what `GET /models` lists. */
   list(): ListedModel[] {
     return Object.entries(this.config.mappings)

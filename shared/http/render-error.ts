@@ -7,7 +7,14 @@ import { AppError, isAppError } from '../errors';
  */
 export type ErrorStyle = 'openai' | 'standard';
 
-const OPENAI_STYLE_PREFIXES = ['/api/v1/chat', '/api/v1/models', '/api/v1/session'];
+const OPENAI_STYLE_PREFIXES = [
+  '/api/v1/chat',
+  '/api/v1/completions',
+  '/api/v1/embeddings',
+  '/api/v1/responses',
+  '/api/v1/models',
+  '/api/v1/session',
+];
 
 export function errorStyleFor(path: string): ErrorStyle {
   return OPENAI_STYLE_PREFIXES.some((p) => path === p || path.startsWith(p + '/')) ? 'openai' : 'standard';

@@ -16,10 +16,14 @@
  *   `model_id` and `chat_id` are optional hex32 headers and `x-request-id` a free string, as
  *   in the router's PromptHead (proxy-router/internal/proxyapi/requests.go); a malformed
  *   hash is a 400 there and here.
+ * - `POST /v1/embeddings`: the same session check and headers, then the shared
+ *   deterministic embeddings (the router forwards them to the session's provider). It has
+ *   no `/v1/completions` or `/v1/responses`: 404, as gin answers an unknown route.
  * - Ids are 0x-prefixed 32-byte hex, as the router's `hex32` binding requires (400 otherwise).
  */
 import { createHash } from 'node:crypto';
 import { chatCompletionResponse, validateChatRequest } from './completion';
+import { embeddingsResponse } from './openai-endpoints';
 import type { FaultPlan, RecordedRequest } from './fault-plan';
 export type { Fault, FaultSpec, RecordedRequest } from './fault-plan';
 import { startStubServer, type StubResponse } from './stub-server';
@@ -138,6 +142,23 @@ export async function startMorpheusStub(options: MorpheusStubOptions = {}): Prom
   }
 
   function chat(req: RecordedRequest): StubResponse {
+    const refused = checkSession(req);
+    if (refused) return refused;
+    const validation = validateChatRequest(req.body);
+    if (!validation.ok) return routerError(400, validation.message);
+    completions += 1;
+    return chatCompletionResponse(validation.request, {
+      id: `chatcmpl-stub-${completions}`,
+      created: Math.floor(now() / 1000),
+    });
+  }
+
+  function embeddings(req: RecordedRequest): StubResponse {
+    return checkSession(req) ?? embeddingsResponse(req.body);
+  }
+
+  /** The router's header and session checks (PromptHead, validateSession), or undefined when they pass. */
+  function checkSession(req: RecordedRequest): StubResponse | undefined {
     const sessionId = req.headers.session_id;
     if (sessionId === undefined || sessionId === '') return routerError(500, `model not found: ${ZERO_HASH}`);
     if (!HEX32.test(sessionId)) return routerError(400, `invalid session_id "${sessionId}": expected hex32`);
@@ -149,13 +170,7 @@ export async function startMorpheusStub(options: MorpheusStubOptions = {}): Prom
     const session = sessions.get(sessionId);
     if (!session || session.state === 'closed') return routerError(500, 'session not found');
     if (isExpired(session)) return routerError(500, 'session expired');
-    const validation = validateChatRequest(req.body);
-    if (!validation.ok) return routerError(400, validation.message);
-    completions += 1;
-    return chatCompletionResponse(validation.request, {
-      id: `chatcmpl-stub-${completions}`,
-      created: Math.floor(now() / 1000),
-    });
+    return undefined;
   }
 
   function expireSession(id: string): void {
@@ -170,6 +185,7 @@ export async function startMorpheusStub(options: MorpheusStubOptions = {}): Prom
     if (req.method === 'POST' && open) return openSession(open[1] ?? '', req.body);
     if (req.method === 'POST' && close) return closeSession(close[1] ?? '');
     if (req.method === 'POST' && req.path === '/v1/chat/completions') return chat(req);
+    if (req.method === 'POST' && req.path === '/v1/embeddings') return embeddings(req);
     if (req.method === 'GET' && req.path === '/blockchain/models') {
       const models = MORPHEUS_STUB_MODELS.map((m) => ({
         Id: m.id,

@@ -1,11 +1,13 @@
 /**
  * A deterministic OpenAI-compatible upstream on loopback: a test double for the "direct"
  * session backend and for the openai/groq providers. It speaks the real wire format
- * (Bearer auth, OpenAI error objects, Chat Completions JSON and SSE) so the gateway is
+ * (Bearer auth, OpenAI error objects, Chat Completions, Completions, Embeddings and the
+ * Responses API, JSON and SSE) so the gateway is
  * exercised exactly as it would be against api.openai.com. See completion.ts for the
  * reply convention and fault-plan.ts for fault injection.
  */
 import { chatCompletionResponse, validateChatRequest } from './completion';
+import { embeddingsResponse, responsesResponse, textCompletionResponse } from './openai-endpoints';
 import type { FaultPlan, RecordedRequest } from './fault-plan';
 export type { Fault, FaultSpec, RecordedRequest } from './fault-plan';
 import { startStubServer, type StubResponse } from './stub-server';
@@ -115,6 +117,10 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
       const ctx = { id: `chatcmpl-stub-${completions}`, created: Math.floor(now() / 1000) };
       return chatCompletionResponse(validation.request, ctx);
     }
+    const ctx = () => ({ id: `chatcmpl-stub-${++completions}`, created: Math.floor(now() / 1000) });
+    if (route === 'POST /v1/completions') return textCompletionResponse(req.body, ctx());
+    if (route === 'POST /v1/embeddings') return embeddingsResponse(req.body);
+    if (route === 'POST /v1/responses') return responsesResponse(req.body, ctx());
     return {
       status: 404,
       body: openAiError(`Invalid URL (${req.method} ${req.path})`, 'invalid_request_error'),

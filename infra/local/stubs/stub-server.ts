@@ -19,7 +19,10 @@ import { FaultPlan, parseFaults, recordRequest, type RecordedRequest } from './f
 /** The normal answer a stub route produces before faults are applied. */
 export type StubResponse =
   | { status: number; headers?: Record<string, string>; body?: unknown }
-  | { status: number; headers?: Record<string, string>; sse: string[] };
+  | { status: number; headers?: Record<string, string>; sse: SsePayload[] };
+
+/** One SSE event: its data alone, or a named event (as the Responses API sends them). */
+export type SsePayload = string | { event: string; data: string };
 
 export interface StubServerOptions {
   host: string;
@@ -114,7 +117,11 @@ async function writeResponse(
     for (const [index, payload] of response.sse.entries()) {
       if (index === breakAt) return void res.socket?.destroy();
       if (index > 0 && !(await pause(opts.chunkDelayMs, opts.signal))) return;
-      await flushed(res, `data: ${payload}\n\n`, opts.signal);
+      const text =
+        typeof payload === 'string'
+          ? `data: ${payload}\n\n`
+          : `event: ${payload.event}\ndata: ${payload.data}\n\n`;
+      await flushed(res, text, opts.signal);
     }
     res.end();
     return;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type OpenAI from 'openai';
-import type { SessionBackend, UpstreamChatRequest } from './session-backend';
+import type { SessionBackend, UpstreamRequest } from './session-backend';
 import type { UpstreamCredential } from './upstream-credential';
 
 /**
@@ -29,14 +29,21 @@ export class DirectBackend implements SessionBackend {
     // Nothing exists upstream to close.
   }
 
-  async chat({ body, signal }: UpstreamChatRequest): Promise<Response> {
+  /** An OpenAI-compatible server may have any of the endpoints; one it lacks answers 404 itself. */
+  serves(): boolean {
+    return true;
+  }
+
+  async send({ operation, body, signal }: UpstreamRequest): Promise<Response> {
     // The current key on each request replaces the client's placeholder Bearer.
     const key = await this.apiKey.current();
-    return this.client.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParams, {
+    return this.client
+      .post(operation.path, {
+        body,
         signal,
         maxRetries: 0,
         headers: { Authorization: `Bearer ${key}` },
+        ...(body.stream === true ? { stream: true } : {}),
       })
       .asResponse();
   }

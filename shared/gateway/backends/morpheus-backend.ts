@@ -1,7 +1,8 @@
 import type OpenAI from 'openai';
 import type { APIError } from 'openai';
 import type { ModelTarget } from '../model-config';
-import type { SessionBackend, UpstreamChatRequest } from './session-backend';
+import type { Operation } from '../operations';
+import type { SessionBackend, UpstreamRequest } from './session-backend';
 import type { UpstreamCredential } from './upstream-credential';
 import { UpstreamFailure, upstreamMessage } from './upstream-errors';
 
@@ -14,7 +15,8 @@ const HEX32 = /^0x[0-9a-fA-F]{64}$/;
  *          `x-request-id`: the router tells concurrent requests apart by the request id
  *          (it makes one up when none is sent) and checks the model against the session
  *   close  POST {router}/blockchain/sessions/{id}/close
- * Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
+ * The router serves `/v1/chat/completions` and `/v1/embeddings` (with the same headers);
+ * it has no `/v1/completions` or `/v1/responses`. Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
  * `{router}` for the session calls. The basic-auth header is built on every request from
  * the password the secrets port has now, so a rotated password is used without a redeploy.
  */
@@ -66,7 +68,11 @@ export class MorpheusBackend implements SessionBackend {
     });
   }
 
-  async chat({ body, sessionId, target, requestId, signal }: UpstreamChatRequest): Promise<Response> {
+  serves(operation: Operation): boolean {
+    return operation.name === 'chat' || operation.name === 'embeddings';
+  }
+
+  async send({ operation, body, sessionId, target, requestId, signal }: UpstreamRequest): Promise<Response> {
     if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
     const headers = {
       ...(await this.auth()),
@@ -74,8 +80,14 @@ export class MorpheusBackend implements SessionBackend {
       model_id: target.blockchainId,
       ...(requestId ? { 'x-request-id': requestId } : {}),
     };
-    return this.chatClient.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParams, { signal, maxRetries: 0, headers })
+    return this.chatClient
+      .post(operation.path, {
+        body,
+        signal,
+        maxRetries: 0,
+        headers,
+        ...(body.stream === true ? { stream: true } : {}),
+      })
       .asResponse();
   }
 

@@ -1,8 +1,10 @@
 import type { APIError } from 'openai';
 import { AppError } from '../../errors';
 import type { BackendKind, ModelTarget } from '../model-config';
+import type { Operation } from '../operations';
 
-export interface UpstreamChatRequest {
+export interface UpstreamRequest {
+  operation: Operation;
   /** The OpenAI request body, model already rewritten to the target's upstream name. */
   body: Record<string, unknown>;
   sessionId: string;
@@ -23,8 +25,10 @@ export interface SessionBackend {
   /** Opens a session for the target and returns its id. */
   openSession(target: ModelTarget, durationSeconds: number, signal: AbortSignal): Promise<string>;
   closeSession(sessionId: string, signal: AbortSignal): Promise<void>;
+  /** Whether the upstream has this endpoint at all. */
+  serves(operation: Operation): boolean;
   /** Resolves with the raw upstream response once 2xx headers arrived; throws on anything else. */
-  chat(request: UpstreamChatRequest): Promise<Response>;
+  send(request: UpstreamRequest): Promise<Response>;
   /** The upstream says it no longer knows the session: renew it once and retry. */
   isSessionGone(err: APIError): boolean;
   /**

@@ -17,8 +17,9 @@ import { isServerFailure, routeCounted, type RequestMetrics } from '../metrics';
 import type { ModelRouter, RoutedModel } from '../model-router';
 import type { ModelSession } from '../sessions/session-repository';
 import type { OpenSpec, SessionService } from '../sessions/session-service';
-import { upstreamBody, type ChatRequest } from './chat-request';
-import { SSE_DONE, sseData, sseError, sseEvents, type SseEvent } from './sse';
+import { CHAT, RESPONSES_TERMINAL_EVENTS, type Operation } from '../operations';
+import { upstreamBody, type GatewayRequest } from './chat-request';
+import { SSE_DONE, sseError, sseEvent, sseEvents, sseResponsesError, type SseEvent } from './sse';
 
 export interface ChatServiceOptions {
   /** Non-streaming: the whole answer; streaming: until the first event. */
@@ -39,7 +40,9 @@ export interface ChatDeps {
 
 export interface ChatCall {
   identity: Identity;
-  request: ChatRequest;
+  request: GatewayRequest;
+  /** Which OpenAI endpoint (default: chat completions). */
+  operation?: Operation;
   log: Logger;
   metrics: RequestMetrics;
   /** The API request's id, passed to upstreams that trace requests by one. */
@@ -68,12 +71,25 @@ type Sent =
       deadline: Deadline;
     };
 
-/** Throws for an upstream answer that is not a completion (or chunk) object. */
-function checkPayload(data: string, event?: string): void {
+/** Throws for an upstream answer (or stream event) that is not one of the endpoint's own. */
+function checkPayload(operation: Operation, data: string, event?: string): void {
   const parsed = JSON.parse(data) as unknown;
-  const error = parsed && typeof parsed === 'object' ? (parsed as { error?: unknown }).error : undefined;
-  if (event === 'error' || error !== undefined || typeof parsed !== 'object' || parsed === null)
-    throw new UpstreamFailure('server_error', 'The upstream sent an error in place of a completion');
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    !operation.isAnswer(parsed as Record<string, unknown>, event)
+  )
+    throw new UpstreamFailure('server_error', 'The upstream sent an error in place of an answer');
+}
+
+/** OpenAI's 400 for an endpoint the model's backend does not have. */
+function unsupported(operation: Operation, routed: RoutedModel): BadRequestError {
+  return new BadRequestError(
+    `The model '${routed.requested}' routes to ${routed.target.id}, whose backend does not serve /v1${operation.path}`,
+    'unsupported_endpoint',
+    { openaiType: 'invalid_request_error', param: 'model' },
+  );
 }
 
 /**
@@ -99,12 +115,16 @@ export class ChatService {
     call.onRouted?.(routed);
     // On the automated path once it uses an automated session or opens one by itself.
     const path = { automated: false };
+    const operation = call.operation ?? CHAT;
     let sent: Sent;
     try {
+      if (!backendFor(this.deps.backends, routed.target.backend).serves(operation))
+        throw unsupported(operation, routed);
       const session = await this.resolveSession(call, routed, path);
       path.automated = session.origin === 'automated';
       const body = upstreamBody(call.request, routed.target.model);
-      sent = await this.send(call, routed, session, body, call.request.stream === true);
+      const stream = operation.stream !== undefined && call.request.stream === true;
+      sent = await this.send(call, operation, routed, session, body, stream);
     } catch (err) {
       call.metrics.chatEnded(path.automated, isServerFailure(err));
       throw err;
@@ -119,7 +139,7 @@ export class ChatService {
       kind: 'stream',
       routed,
       session: sent.session,
-      stream: this.relay(call, sent, started, automated),
+      stream: this.relay(call, operation, sent, started, automated),
     };
   }
 
@@ -188,6 +208,7 @@ export class ChatService {
 
   private async send(
     call: ChatCall,
+    operation: Operation,
     routed: RoutedModel,
     initial: ModelSession,
     body: Record<string, unknown>,
@@ -200,7 +221,8 @@ export class ChatService {
       const backend = backendFor(this.deps.backends, session.backend);
       const deadline = new Deadline(this.options.timeoutMs);
       try {
-        const response = await backend.chat({
+        const response = await backend.send({
+          operation,
           body,
           sessionId: session.sessionId,
           target: routed.target,
@@ -210,7 +232,7 @@ export class ChatService {
         if (!stream) {
           const text = await response.text();
           deadline.disarm();
-          checkPayload(text);
+          checkPayload(operation, text);
           return { kind: 'json', session, text };
         }
         if (!response.body) throw new UpstreamFailure('malformed_response', 'The upstream sent no stream');
@@ -218,7 +240,7 @@ export class ChatService {
         const first = await events.next();
         if (first.done)
           throw new UpstreamFailure('stream_interrupted', 'The upstream stream ended before any event');
-        if (first.value.data !== '[DONE]') checkPayload(first.value.data, first.value.event);
+        if (first.value.data !== '[DONE]') checkPayload(operation, first.value.data, first.value.event);
         return { kind: 'stream', session, first: first.value, events, deadline };
       } catch (err) {
         deadline.abort();
@@ -268,9 +290,14 @@ export class ChatService {
     }
   }
 
-  /** Passes the upstream's events through one by one; ends with `[DONE]` only if the upstream did. */
+  /**
+   * Passes the upstream's events through one by one, names included. A stream ends as the
+   * upstream ended it (`[DONE]`, or a terminal `response.*` event); one that breaks or stops
+   * short ends with an error event of the endpoint's own kind instead.
+   */
   private async *relay(
     call: ChatCall,
+    operation: Operation,
     sent: Extract<Sent, { kind: 'stream' }>,
     started: number,
     automated: boolean,
@@ -279,21 +306,30 @@ export class ChatService {
     const secrets = this.deps.backends[sent.session.backend]?.secrets ?? [];
     let next: SseEvent | undefined = sent.first;
     let failed = false;
+    let sequence = 0;
     try {
       while (next) {
-        if (next.data === '[DONE]') {
+        if (operation.stream === 'done' && next.data === '[DONE]') {
           yield SSE_DONE;
           await this.drain(events, deadline);
           return;
         }
-        if (next !== sent.first) checkPayload(next.data, next.event);
-        yield sseData(next.data);
+        if (next !== sent.first) checkPayload(operation, next.data, next.event);
+        yield sseEvent(next.data, next.event);
         if (next === sent.first) call.metrics.firstByte(automated, Date.now() - started);
+        if (operation.stream === 'typed') {
+          const parsed = JSON.parse(next.data) as { type?: unknown; sequence_number?: unknown };
+          if (typeof parsed.sequence_number === 'number') sequence = parsed.sequence_number + 1;
+          if (typeof parsed.type === 'string' && RESPONSES_TERMINAL_EVENTS.has(parsed.type)) {
+            await this.drain(events, deadline);
+            return;
+          }
+        }
         deadline.arm(this.options.idleTimeoutMs);
         const read: IteratorResult<SseEvent> = await events.next();
         next = read.done ? undefined : read.value;
       }
-      throw new UpstreamFailure('stream_interrupted', 'The upstream ended the stream without [DONE]');
+      throw new UpstreamFailure('stream_interrupted', 'The upstream ended the stream before its end');
     } catch (err) {
       let failure = classifyUpstreamError(err, { timedOut: deadline.timedOut });
       if (failure.kind === 'connection')
@@ -303,7 +339,8 @@ export class ChatService {
       call.metrics.upstreamError(failure.kind);
       call.log.warn('upstream stream failed', { kind: failure.kind });
       failed = true;
-      yield sseError(toClientError(failure, secrets));
+      const error = toClientError(failure, secrets);
+      yield operation.stream === 'typed' ? sseResponsesError(error, sequence) : sseError(error);
     } finally {
       deadline.abort();
       call.metrics.chatCompleted(automated, Date.now() - started);

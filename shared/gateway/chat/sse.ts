@@ -50,8 +50,11 @@ export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerat
   }
 }
 
-/** One SSE event, as written to the client. */
+/** One SSE event, as written to the client (with its name, when it has one). */
 export const sseData = (data: string): string => `data: ${data}\n\n`;
+
+export const sseEvent = (data: string, event?: string): string =>
+  event === undefined ? sseData(data) : `event: ${event}\n${sseData(data)}`;
 
 export const SSE_DONE = sseData('[DONE]');
 
@@ -61,4 +64,22 @@ export const SSE_DONE = sseData('[DONE]');
  */
 export function sseError(error: AppError): string {
   return `event: error\n${sseData(JSON.stringify(errorBody(error, 'openai')))}`;
+}
+
+/**
+ * The same for a Responses stream: its own `error` event (`type`, `code`, `message`,
+ * `param`, `sequence_number`), plus the OpenAI error object under `error`, which is what
+ * makes the official SDKs raise it instead of ending the stream quietly.
+ */
+export function sseResponsesError(error: AppError, sequenceNumber: number): string {
+  const body = errorBody(error, 'openai') as { error: { code?: unknown; message?: unknown } };
+  const event = {
+    type: 'error',
+    code: body.error.code ?? null,
+    message: body.error.message,
+    param: null,
+    sequence_number: sequenceNumber,
+    error: body.error,
+  };
+  return `event: error\n${sseData(JSON.stringify(event))}`;
 }

@@ -58,6 +58,24 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
     );
   });
 
+  it('retrieves one listed model (client.models.retrieve); any other name is a 404 in OpenAI’s shape', async () => {
+    const client = sdk(stack, stack.demo.key);
+    const listed = (await client.models.list()).data;
+    for (const model of listed) expect(await client.models.retrieve(model.id)).toEqual(model);
+    const { data, response } = await client.models.retrieve('gpt-4').withResponse();
+    expect(data.id).toBe('gpt-4');
+    expect(response.headers.get('x-flowgate-routed-model')).toBe('morpheus/qwen3-235b');
+    const missing = await failureOf(client.models.retrieve('gpt-4-turbo'));
+    expect(missing.status).toBe(404);
+    expect(missing.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'model_not_found',
+      param: 'model',
+    });
+    // `default` routes, but is not a model anyone lists.
+    expect((await failureOf(client.models.retrieve('default'))).status).toBe(404);
+  });
+
   it('settings: new users start disabled; PUT validates and updates; responses carry timestamps', async () => {
     const { key } = await createUser('settings');
     const initial = await call(stack, key, 'GET', '/api/v1/automation/settings');

@@ -194,18 +194,26 @@ describe('session open failures at the proxy-router (e2e)', () => {
   it('a failed explicit open keeps the session it was going to replace', async () => {
     const { key, keyId, client } = await newUser();
     const kept = await jsonOf(
-      await call(stack, key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4o', {
+      await call(stack, key, 'POST', `/api/v1/session/modelsession?model_id=${MORPHEUS_MODEL}`, {
         sessionDuration: 600,
       }),
     );
-    expect(kept).toMatchObject({ backend: 'direct' });
+    expect(kept).toMatchObject({ backend: 'morpheus' });
     enqueue({ kind: 'status', status: 500 });
 
     expect((await failingCall(() => OPEN_PATHS[0]![1](client))).err.status).toBe(502);
 
     expect(await sessionItem(keyId)).toMatchObject({ state: 'active', sessionId: kept.session_id });
-    expect(await jsonOf(await call(stack, key, 'GET', '/api/v1/session'))).toEqual(kept);
-    const answer = await client.chat.completions.create({ model: 'gpt-4o', messages: user('still mine') });
+    expect(await jsonOf(await call(stack, key, 'GET', '/api/v1/session'))).toEqual({
+      ...kept,
+      sessions: [kept],
+    });
+    expect(morpheus().sessions.get(kept.session_id)?.state).toBe('open');
+    const answer = await client.chat.completions.create({
+      model: MORPHEUS_MODEL,
+      messages: user('still mine'),
+    });
     expect(answer.choices[0]?.message.content).toBe('Echo: still mine');
+    expect(morpheus().requests.at(-1)?.headers.session_id).toBe(kept.session_id);
   });
 });

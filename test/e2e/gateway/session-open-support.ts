@@ -35,7 +35,11 @@ export const OPEN_PATHS: ReadonlyArray<[string, (client: OpenAI) => Promise<unkn
 ];
 
 /** The key's session item as the table holds it (undefined when there is none). */
-export async function sessionItem(keyId: string): Promise<Record<string, unknown> | undefined> {
+/** The key's session item for one target (by default the one the Morpheus model routes to). */
+export async function sessionItem(
+  keyId: string,
+  targetId = 'morpheus/qwen3-235b',
+): Promise<Record<string, unknown> | undefined> {
   // Loaded lazily: the shared runtime reads its configuration on load (see support.ts).
   const { testRepositoryDeps } = await import('../../support/identity');
   const { client, tableName } = testRepositoryDeps();
@@ -43,7 +47,7 @@ export async function sessionItem(keyId: string): Promise<Record<string, unknown
     const { Item } = await client.send(
       new GetCommand({
         TableName: tableName,
-        Key: { PK: `APIKEY#${keyId}`, SK: 'SESSION' },
+        Key: { PK: `APIKEY#${keyId}`, SK: `SESSION#${targetId}` },
         ConsistentRead: true,
       }),
     );

@@ -43,6 +43,7 @@ const UNKNOWN_IDS: Record<string, [() => string, string]> = {
   UpdateCustomIntegration: [() => newId('int'), 'integration_not_found'],
   DeleteCustomIntegration: [() => newId('int'), 'integration_not_found'],
   GetAutomationTrace: [() => newSortableId('trace'), 'trace_not_found'],
+  GetModel: [() => 'a-model-nobody-mapped', 'model_not_found'],
   DeleteAutomationTrace: [() => newSortableId('trace'), 'trace_not_found'],
   UpdateDeploymentStatus: [() => newSortableId('trace'), 'trace_not_found'],
 };
@@ -117,10 +118,14 @@ describe('input limits on every route (e2e)', () => {
   });
 
   describe('unknown body fields are refused the same way on every route', () => {
-    // Chat completions pass unknown fields through to the upstream (new OpenAI parameters work).
-    const routesWithBodies = routes.filter(
-      (r) => r.name in VALID_BODIES && r.name !== 'CreateChatCompletion',
-    );
+    // The OpenAI endpoints pass unknown fields through to the upstream (new OpenAI parameters work).
+    const FORWARDED = new Set([
+      'CreateChatCompletion',
+      'CreateCompletion',
+      'CreateEmbedding',
+      'CreateResponse',
+    ]);
+    const routesWithBodies = routes.filter((r) => r.name in VALID_BODIES && !FORWARDED.has(r.name));
 
     it.each(routesWithBodies.map((r) => [r.name, r] as const))('%s', async (_name, route) => {
       const before = await snapshot(stack, data);

@@ -8,6 +8,7 @@ import {
   UpstreamFailure,
 } from '../../../shared/gateway/backends/upstream-errors';
 import { parseModelConfig, type ModelTarget } from '../../../shared/gateway/model-config';
+import { CHAT } from '../../../shared/gateway/operations';
 import { SettableSecrets } from '../../support/upstream-secrets';
 import { stubBackends } from './support';
 
@@ -48,7 +49,8 @@ describe('session backends against the stub upstreams', () => {
     const basic = `Basic ${Buffer.from(`${morpheus.username}:${morpheus.password}`).toString('base64')}`;
     expect(open.headers.authorization).toBe(basic);
 
-    const response = await router.chat({
+    const response = await router.send({
+      operation: CHAT,
       body,
       sessionId: id,
       target: morpheusTarget,
@@ -75,13 +77,19 @@ describe('session backends against the stub upstreams', () => {
     const id = await router.openSession(morpheusTarget, 600, signal());
     morpheus.expireSession(id);
     const expired = await router
-      .chat({ body, sessionId: id, target: morpheusTarget, signal: signal() })
+      .send({ operation: CHAT, body, sessionId: id, target: morpheusTarget, signal: signal() })
       .catch((e: APIError) => e);
     expect(
       classifyUpstreamError(expired, { timedOut: false, isSessionGone: (e) => router.isSessionGone(e) }).kind,
     ).toBe('session_gone');
     const unknown = await router
-      .chat({ body, sessionId: `0x${'5'.repeat(64)}`, target: morpheusTarget, signal: signal() })
+      .send({
+        operation: CHAT,
+        body,
+        sessionId: `0x${'5'.repeat(64)}`,
+        target: morpheusTarget,
+        signal: signal(),
+      })
       .catch((e: APIError) => e);
     expect(router.isSessionGone(unknown as APIError)).toBe(true);
   });
@@ -103,7 +111,8 @@ describe('session backends against the stub upstreams', () => {
 
   it('direct: sends the upstream key as Bearer and nothing of the caller’s', async () => {
     const direct = backendFor(backends, 'direct');
-    const response = await direct.chat({
+    const response = await direct.send({
+      operation: CHAT,
       body: { ...body, model: 'gpt-4o' },
       sessionId: 'sess_x',
       target: directTarget,
@@ -144,7 +153,8 @@ describe('backends read their credentials from the secrets port on every request
       sdkTimeoutMs: 10_000,
     });
   const chatDirect = (backends: Backends) =>
-    backendFor(backends, 'direct').chat({
+    backendFor(backends, 'direct').send({
+      operation: CHAT,
       body: { ...body, model: 'gpt-4o' },
       sessionId: 'sess_x',
       target: directTarget,
@@ -221,7 +231,7 @@ describe('backends read their credentials from the secrets port on every request
 
     secrets.values.routerPassword = rotatedPassword;
     const err = await router
-      .chat({ body, sessionId: id, target: morpheusTarget, signal: signal() })
+      .send({ operation: CHAT, body, sessionId: id, target: morpheusTarget, signal: signal() })
       .catch((e: unknown) => e);
     expect(morpheus.requests.at(-1)!.headers.authorization).toBe(`Basic ${basic(rotatedPassword)}`);
     expect(classifyUpstreamError(err, { timedOut: false }).kind).toBe('auth');

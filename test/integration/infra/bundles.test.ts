@@ -252,6 +252,16 @@ it("CreateChatCompletion answers with the stub upstream's completion, in the ses
   });
 });
 
+it.each([
+  ['CreateCompletion', 'text_completion'],
+  ['CreateEmbedding', 'list'],
+  ['CreateResponse', 'response'],
+])("%s answers with the stub upstream's %s, in the same session", (name, object) => {
+  const result = invocation(name).run.result as { statusCode: number; body: string };
+  expect(result.statusCode).toBe(200);
+  expect(JSON.parse(result.body)).toMatchObject({ object });
+});
+
 it('ExecuteRun runs to success the run TriggerWebhook handed on through Lambda', () => {
   const queued = answeredBody('TriggerWebhook');
   expect(invocation('ExecuteRun').run.result).toMatchObject({

@@ -1,6 +1,7 @@
 import { startMorpheusStub, type MorpheusStub } from '../../../infra/local/stubs/morpheus-stub';
 import { startOpenAiStub, type OpenAiStub } from '../../../infra/local/stubs/openai-stub';
 import type { ModelTarget } from '../../../shared/gateway/model-config';
+import { CHAT } from '../../../shared/gateway/operations';
 import { startSecretsManagerFake, type SecretsManagerFake } from '../../support/fakes/secrets-manager-fake';
 import { captureOutput, type CapturedOutput } from '../../support/output-capture';
 import { findLeaks } from '../../support/secret-scan';
@@ -108,7 +109,8 @@ const coldStart = () =>
 describe('upstream secrets from Secrets Manager (Powertools Parameters)', () => {
   it('reads the key once per cold start, serves it from the cache for 300 s, and a rotation after that', async () => {
     const direct = backendsModule.backendFor(coldStart(), 'direct');
-    const chat = () => direct.chat({ body, sessionId: 'sess_x', target: directTarget, signal: signal() });
+    const chat = () =>
+      direct.send({ operation: CHAT, body, sessionId: 'sess_x', target: directTarget, signal: signal() });
 
     for (let i = 0; i < 3; i++) expect((await chat()).status).toBe(200);
     expect(reads(arns.key)).toBe(1);

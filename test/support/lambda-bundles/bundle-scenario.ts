@@ -51,7 +51,13 @@ export const SCENARIO: Record<string, Step> = {
   // The key's session, opened on the stub upstream, is the one the chat request then uses.
   GetModelSession: { after: ['CreateModelSession'] },
   CreateChatCompletion: { after: ['GetModelSession'] },
-  CloseModelSession: { after: ['CreateChatCompletion'] },
+  // The other forwarded endpoints use the same session (the sample events ask for gpt-4o).
+  CreateCompletion: { after: ['GetModelSession'] },
+  CreateEmbedding: { after: ['GetModelSession'] },
+  CreateResponse: { after: ['GetModelSession'] },
+  CloseModelSession: {
+    after: ['CreateChatCompletion', 'CreateCompletion', 'CreateEmbedding', 'CreateResponse'],
+  },
   GetExecutionPlan: { after: ['CreateExecutionPlan'], event: onPlan },
   UpdateExecutionPlan: { after: ['CreateExecutionPlan'], event: onPlan },
   ScheduleExecutionPlan: { after: ['CreateExecutionPlan'], event: onPlan },
@@ -130,6 +136,9 @@ export const AWS_OPERATIONS: Record<string, string[]> = {
   // The upstream API key, read from Secrets Manager by the functions that call the upstream.
   CreateModelSession: ['secretsmanager.GetSecretValue'],
   CreateChatCompletion: ['secretsmanager.GetSecretValue'],
+  CreateCompletion: ['secretsmanager.GetSecretValue'],
+  CreateEmbedding: ['secretsmanager.GetSecretValue'],
+  CreateResponse: ['secretsmanager.GetSecretValue'],
   CreateAutomationTrace: ['secretsmanager.GetSecretValue'],
   CreateProviderCredential: ['kms.Encrypt'],
   RotateProviderCredential: ['kms.Encrypt'],

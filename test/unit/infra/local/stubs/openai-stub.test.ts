@@ -181,10 +181,10 @@ describe('OpenAI stub: auth and validation', () => {
   });
 
   it('answers an unknown route with a 404 OpenAI error', async () => {
-    const { status, json } = await post('/v1/embeddings', '{}');
+    const { status, json } = await post('/v1/images/generations', '{}');
     expect(status).toBe(404);
     expect(json).toEqual({
-      error: expect.objectContaining({ message: 'Invalid URL (POST /v1/embeddings)' }),
+      error: expect.objectContaining({ message: 'Invalid URL (POST /v1/images/generations)' }),
     });
   });
 });
