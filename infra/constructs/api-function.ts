@@ -9,6 +9,7 @@ import { acknowledge } from '../nag';
 import type { FunctionDef } from '../routes';
 import { namePrefix, type StageConfig } from '../stage-config';
 import { grantAccess, type AccessResources } from './access-grants';
+import { InlinePolicyRole } from './inline-policy-role';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -121,7 +122,7 @@ export class ApiFunction extends Construct {
    * write to its own log group and nothing else until its access list grants more.
    */
   private executionRole(logGroup: logs.LogGroup, name: string): iam.Role {
-    const role = new iam.Role(this, 'ServiceRole', {
+    const role = new InlinePolicyRole(this, 'ServiceRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Flowgate ${name}: its log group, and what its route-table entry grants`,
     });

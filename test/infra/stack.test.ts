@@ -33,6 +33,12 @@ function methodsByRoute(t: Template): Map<string, Resource> {
 }
 
 describe('functions', () => {
+  it('stays well under CloudFormation’s 500 resources per stack (function roles carry inline policies)', () => {
+    const resources = Object.keys(template.toJSON().Resources as object).length;
+    expect(resources).toBeLessThan(450);
+    expect(Object.keys(template.findResources('AWS::IAM::Policy'))).toHaveLength(2);
+  });
+
   it('synthesizes exactly one Lambda per function entry, with the entry name as logical id', () => {
     const ids = Object.keys(resourcesOfType(template, 'AWS::Lambda::Function')).sort();
     expect(ids).toEqual(allFunctions.map((f) => f.name).sort());

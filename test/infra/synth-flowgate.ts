@@ -64,11 +64,17 @@ export function actionsOf(statements: readonly Statement[]): string[] {
   return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
 
-/** Every identity-policy statement attached to a role, across all AWS::IAM::Policy resources. */
+/** Every identity-policy statement of a role: its inline policies and the AWS::IAM::Policy resources attached to it. */
 export function roleStatements(template: Template, roleLogicalId: string): Statement[] {
-  return Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
+  const inline = (
+    (resource(template, roleLogicalId).Properties.Policies ?? []) as Array<{
+      PolicyDocument: { Statement: Statement[] };
+    }>
+  ).flatMap((p) => p.PolicyDocument.Statement);
+  const attached = Object.values(resourcesOfType(template, 'AWS::IAM::Policy'))
     .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
     .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  return [...inline, ...attached];
 }
 
 /** The statements of a function's execution role (the function's logical id is its route name). */
