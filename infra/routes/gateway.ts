@@ -97,9 +97,11 @@ export const gatewayRoutes: readonly RouteDef[] = [
   forwarded('CreateChatCompletion', '/api/v1/chat/completions', 'functions/create-chat-completion.ts'),
   forwarded('CreateCompletion', '/api/v1/completions', 'functions/create-completion.ts'),
   forwarded('CreateResponse', '/api/v1/responses', 'functions/create-response.ts'),
-  // Never streamed, and an embedding is quick: a minute is plenty.
+  // Never streamed (a buffered function), and an embedding is quick: a minute is plenty.
   {
     ...forwarded('CreateEmbedding', '/api/v1/embeddings', 'functions/create-embedding.ts'),
+    streaming: false,
     timeoutSeconds: 60,
+    memoryMb: 512,
   },
 ];

@@ -157,6 +157,8 @@ describe('the stage dashboard', () => {
       api('Latency', { stat: 'p50' }),
       api('Latency', { stat: 'p99' }),
       apiMethod('Latency', 'POST', '/api/v1/chat/completions', { stat: 'p99' }),
+      apiMethod('Latency', 'POST', '/api/v1/completions', { stat: 'p99' }),
+      apiMethod('Latency', 'POST', '/api/v1/responses', { stat: 'p99' }),
     ]);
     const table = `Ref(${onlyId('AWS::DynamoDB::Table')})`;
     const dynamo = (metric: string, stat: string) =>
