@@ -139,17 +139,20 @@ export function parseStage(input: unknown, source = 'stage config'): Stage {
   return { config, models, modelJson: { mappings: mappingsText, targets: targetsText } };
 }
 
-/** Model names the stage maps to a backend it does not configure: a deployed chat would answer 503. */
-function unreachableModels(config: StageConfig, models: ModelConfig): string[] {
+/** Model names the stage maps (first target or fallback) to a backend it does not configure: a deployed chat would answer 503. */
+export function unreachableModels(config: StageConfig, models: ModelConfig): string[] {
   const configured = { direct: !!config.upstream.baseUrl, morpheus: !!config.morpheus.routerUrl };
-  return Object.entries(models.mappings)
-    .filter(([, targetId]) => !configured[models.targets.get(targetId)!.backend])
-    .map(
-      ([name, targetId]) =>
-        `model "${name}" routes to ${targetId} (backend ${models.targets.get(targetId)!.backend}), which this stage does not configure (${
-          models.targets.get(targetId)!.backend === 'direct' ? 'upstream.baseUrl' : 'morpheus.routerUrl'
-        })`,
-    );
+  return Object.entries(models.chains).flatMap(([name, chain]) =>
+    chain
+      .map((targetId) => ({ targetId, backend: models.targets.get(targetId)!.backend }))
+      .filter(({ backend }) => !configured[backend])
+      .map(
+        ({ targetId, backend }) =>
+          `model "${name}" routes to ${targetId} (backend ${backend}), which this stage does not configure (${
+            backend === 'direct' ? 'upstream.baseUrl' : 'morpheus.routerUrl'
+          })`,
+      ),
+  );
 }
 
 /** `config/stages/<name>.json`; its `name` must be the file's. */

@@ -21,6 +21,8 @@ export const GATEWAY_METRICS = {
   /** Count, one per model name the router did not know; dimension Outcome. */
   routingErrors: 'RoutingErrors',
   upstreamErrors: 'UpstreamErrors',
+  /** Count, one per target that failed before answering and was followed by the next; dimension FallbackFrom. */
+  modelFallbacks: 'ModelFallbacks',
   /** Count, one per user whose automation setting flipped; dimension Change. */
   automationSettingsChanged: 'AutomationSettingsChanged',
 } as const;
@@ -33,6 +35,7 @@ export const GATEWAY_DIMENSIONS = {
   routedModel: 'RoutedModel',
   outcome: 'Outcome',
   change: 'Change',
+  fallbackFrom: 'FallbackFrom',
 } as const;
 
 /** RoutingErrors' Outcome: the name went to `default` (lenient routing) or was a 404 (strict). */

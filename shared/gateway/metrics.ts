@@ -53,6 +53,7 @@ function powertools(): Metrics {
  * - ChatRequests, ChatErrors (Count; Automated | RoutedModel)  the automated path's error rate
  * - RoutingErrors (Count; Outcome)              model names the router did not know
  * - UpstreamErrors (Count; ErrorType)
+ * - ModelFallbacks (Count; FallbackFrom)        a target failed and the mapping's next one was tried
  * - AutomationSettingsChanged (Count; Change)   adoption: users switching automation on or off
  * ("A | B": two dimension sets on one line, so each metric exists by A and by B.)
  */
@@ -93,6 +94,10 @@ export class RequestMetrics {
 
   upstreamError(kind: UpstreamFailureKind): void {
     this.add(M.upstreamErrors, MetricUnit.Count, 1, { [D.errorType]: kind });
+  }
+
+  fellBack(fromTargetId: string): void {
+    this.add(M.modelFallbacks, MetricUnit.Count, 1, { [D.fallbackFrom]: fromTargetId });
   }
 
   routed(targetId: string): void {

@@ -5,6 +5,8 @@ export interface RoutedModel {
   /** The name the caller asked for. */
   requested: string;
   target: ModelTarget;
+  /** Tried in order when `target` fails before answering (the mapping's later targets). */
+  fallbacks: readonly ModelTarget[];
   /** True when the name was unknown and the `default` mapping was used (seed behaviour). */
   viaDefault: boolean;
 }
@@ -35,6 +37,7 @@ export function editDistance(a: string, b: string): number {
  */
 export class ModelRouter {
   private readonly byName = new Map<string, ModelTarget>();
+  private readonly fallbacksByName = new Map<string, readonly ModelTarget[]>();
   private readonly defaultTarget: ModelTarget;
 
   constructor(
@@ -48,6 +51,8 @@ export class ModelRouter {
     for (const [name, targetId] of Object.entries(config.mappings)) {
       const target = config.targets.get(targetId);
       if (target && name !== 'default') this.byName.set(name, target);
+      const rest = (config.chains[name] ?? []).slice(1).map((id) => config.targets.get(id) as ModelTarget);
+      if (rest.length > 0) this.fallbacksByName.set(name, rest);
     }
     const fallback = config.targets.get(config.mappings.default ?? '');
     if (!fallback) throw new Error('Model configuration has no usable "default" mapping');
@@ -56,10 +61,19 @@ export class ModelRouter {
 
   route(requested: string): RoutedModel {
     const name = requested.trim();
-    const target = this.byName.get(name) ?? this.byName.get(name.toLowerCase());
-    if (target) return { requested, target, viaDefault: false };
-    if (name === 'default') return { requested, target: this.defaultTarget, viaDefault: false };
-    if (!this.options.strict) return { requested, target: this.defaultTarget, viaDefault: true };
+    const exact = this.byName.has(name) ? name : name.toLowerCase();
+    const target = this.byName.get(exact);
+    // A target id or blockchain id names one target: only mapped names have fallbacks.
+    if (target)
+      return { requested, target, fallbacks: this.fallbacksByName.get(exact) ?? [], viaDefault: false };
+    const viaDefault = name !== 'default';
+    if (!viaDefault || !this.options.strict)
+      return {
+        requested,
+        target: this.defaultTarget,
+        fallbacks: this.fallbacksByName.get('default') ?? [],
+        viaDefault,
+      };
     const suggestions = this.suggest(name);
     throw new NotFoundError(
       `The model '${name}' does not exist or you do not have access to it.` +

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BadRequestError, NotFoundError } from '../../errors';
+import { AppError, BadRequestError, NotFoundError } from '../../errors';
 import type { Identity } from '../../http/request';
 import type { Logger } from '../../logger';
 import type { AutomationGate } from '../automation-gate';
@@ -117,14 +117,9 @@ export class ChatService {
     const path = { automated: false };
     const operation = call.operation ?? CHAT;
     let sent: Sent;
+    let served: RoutedModel;
     try {
-      if (!backendFor(this.deps.backends, routed.target.backend).serves(operation))
-        throw unsupported(operation, routed);
-      const session = await this.resolveSession(call, routed, path);
-      path.automated = session.origin === 'automated';
-      const body = upstreamBody(call.request, routed.target.model);
-      const stream = operation.stream !== undefined && call.request.stream === true;
-      sent = await this.send(call, operation, routed, session, body, stream);
+      ({ sent, served } = await this.firstAnswer(call, operation, routed, path));
     } catch (err) {
       call.metrics.chatEnded(path.automated, isServerFailure(err));
       throw err;
@@ -133,14 +128,53 @@ export class ChatService {
     if (sent.kind === 'json') {
       call.metrics.chatCompleted(automated, Date.now() - started);
       call.metrics.chatEnded(automated, false);
-      return { kind: 'json', routed, session: sent.session, text: sent.text };
+      return { kind: 'json', routed: served, session: sent.session, text: sent.text };
     }
     return {
       kind: 'stream',
-      routed,
+      routed: served,
       session: sent.session,
       stream: this.relay(call, operation, sent, started, automated),
     };
+  }
+
+  /**
+   * The first target that answers: the routed one, then the mapping's fallbacks in order,
+   * each after a failure that is not the caller's (429, 5xx, a connection error or a
+   * timeout, retries on that target spent), all before the caller has a byte. A request
+   * that names its session is bound to that session's target and has no fallback.
+   */
+  private async firstAnswer(
+    call: ChatCall,
+    operation: Operation,
+    routed: RoutedModel,
+    path: { automated: boolean },
+  ): Promise<{ sent: Sent; served: RoutedModel }> {
+    const chain = call.request.session_id ? [routed.target] : [routed.target, ...routed.fallbacks];
+    const stream = operation.stream !== undefined && call.request.stream === true;
+    for (let i = 0; ; i++) {
+      const attempt: RoutedModel = i === 0 ? routed : { ...routed, target: chain[i]!, fallbacks: [] };
+      try {
+        if (!backendFor(this.deps.backends, attempt.target.backend).serves(operation))
+          throw unsupported(operation, attempt);
+        const session = await this.resolveSession(call, attempt, path);
+        path.automated = session.origin === 'automated';
+        const body = upstreamBody(call.request, attempt.target.model);
+        return { sent: await this.send(call, operation, attempt, session, body, stream), served: attempt };
+      } catch (err) {
+        const next = chain[i + 1];
+        if (!next || !(err instanceof AppError) || (err.statusCode !== 429 && err.statusCode < 500))
+          throw err;
+        call.metrics.fellBack(attempt.target.id);
+        call.log.warn('target failed; trying the next one', {
+          from: attempt.target.id,
+          to: next.id,
+          status: err.statusCode,
+          code: err.code,
+        });
+        call.onRouted?.({ ...routed, target: next, fallbacks: [] });
+      }
+    }
   }
 
   /**

@@ -31,7 +31,7 @@ describe('LLM gateway with the openai SDK (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

@@ -43,7 +43,7 @@ describe('embeddings, completions and responses (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

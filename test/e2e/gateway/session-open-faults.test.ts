@@ -96,7 +96,7 @@ describe('session open failures at the proxy-router (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

@@ -42,7 +42,7 @@ describe('session open with the proxy-router refusing connections (e2e)', () => 
     routerUrl = `http://127.0.0.1:${await freePort()}`;
     process.env.MORPHEUS_ROUTER_URL = routerUrl;
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

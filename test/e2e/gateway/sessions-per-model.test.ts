@@ -30,7 +30,7 @@ describe('model sessions per key and target model (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

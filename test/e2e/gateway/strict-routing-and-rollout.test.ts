@@ -29,7 +29,7 @@ describe('strict model routing and the automation rollout (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await clearFlag();
     await stack.stop();

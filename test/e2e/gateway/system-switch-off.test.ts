@@ -14,7 +14,7 @@ describe('gateway with AUTOMATION_FEATURE_ENABLED=false (e2e)', () => {
   beforeAll(async () => {
     restoreStdout = captureEmf();
     stack = await startTestStack();
-  });
+  }, 30_000);
   afterAll(async () => {
     await stack.stop();
     restoreStdout();

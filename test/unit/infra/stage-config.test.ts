@@ -1,7 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { contextBoolean, loadStage, parseStage, STAGES_DIR } from '../../../infra/stage-config';
+import {
+  contextBoolean,
+  loadStage,
+  parseStage,
+  STAGES_DIR,
+  unreachableModels,
+} from '../../../infra/stage-config';
+import { parseModelConfig } from '../../../shared/gateway/model-config-schema';
 
 const both = {
   upstream: { baseUrl: 'https://upstream.example/v1' },
@@ -43,6 +50,26 @@ describe('stage configuration', () => {
     expect(() => parseStage(input, 'config/stages/x.json')).toThrow(
       expect.objectContaining({ message: expect.stringContaining(expected) }),
     );
+  });
+
+  it('counts a fallback on a backend the stage does not configure as unreachable too', () => {
+    const models = parseModelConfig(
+      { default: ['d', 'm'] },
+      {
+        d: { backend: 'direct', model: 'gpt-4o' },
+        m: { backend: 'morpheus', model: 'l', blockchainId: `0x${'1'.repeat(64)}` },
+      },
+    );
+    const onlyDirect = parseStage({ name: 'dev', ...both }).config;
+    expect(
+      unreachableModels(
+        { ...onlyDirect, morpheus: { ...onlyDirect.morpheus, routerUrl: undefined } },
+        models,
+      ),
+    ).toEqual([
+      'model "default" routes to m (backend morpheus), which this stage does not configure (morpheus.routerUrl)',
+    ]);
+    expect(unreachableModels(onlyDirect, models)).toEqual([]);
   });
 
   it('refuses a stage whose model names route to a backend it does not configure', () => {

@@ -78,3 +78,50 @@ describe('ModelRouter', () => {
     expect(editDistance('gpt-4o', 'gpt-4o')).toBe(0);
   });
 });
+
+describe('ModelRouter fallback chains', () => {
+  const targets = {
+    'direct/gpt-4o': { backend: 'direct', model: 'gpt-4o' },
+    'morpheus/llama': { backend: 'morpheus', model: 'llama', blockchainId: LLAMA_ID },
+    'direct/mini': { backend: 'direct', model: 'gpt-4o-mini' },
+  };
+  const chained = parseModelConfig(
+    {
+      default: ['direct/mini', 'morpheus/llama'],
+      'gpt-4o': ['direct/gpt-4o', 'morpheus/llama', 'direct/mini'],
+      'gpt-4': 'morpheus/llama',
+    },
+    targets,
+  );
+  const router = new ModelRouter(chained, { strict: false });
+  const ids = (requested: string) => {
+    const routed = router.route(requested);
+    return [routed.target.id, ...routed.fallbacks.map((t) => t.id)];
+  };
+
+  it('keeps the seed’s single-target form, and routes a list to its first target with the rest as fallbacks', () => {
+    expect(chained.mappings).toEqual({
+      default: 'direct/mini',
+      'gpt-4o': 'direct/gpt-4o',
+      'gpt-4': 'morpheus/llama',
+    });
+    expect(ids('gpt-4o')).toEqual(['direct/gpt-4o', 'morpheus/llama', 'direct/mini']);
+    expect(ids('gpt-4')).toEqual(['morpheus/llama']);
+    expect(ids('default')).toEqual(['direct/mini', 'morpheus/llama']);
+    expect(ids('a-name-nobody-mapped')).toEqual(['direct/mini', 'morpheus/llama']);
+  });
+
+  it('a target named by its own id has no fallbacks', () => {
+    expect(ids('direct/gpt-4o')).toEqual(['direct/gpt-4o']);
+    expect(ids(LLAMA_ID)).toEqual(['morpheus/llama']);
+  });
+
+  it('refuses a chain with an unknown target, a repeated target, an empty list or more than five', () => {
+    const problem = (mapping: unknown) => () =>
+      parseModelConfig({ default: 'direct/mini', x: mapping }, targets);
+    expect(problem(['direct/gpt-4o', 'direct/nope'])).toThrow(/"x" maps to unknown target "direct\/nope"/);
+    expect(problem(['direct/gpt-4o', 'direct/gpt-4o'])).toThrow(/"x" names a target twice/);
+    expect(problem([])).toThrow(/model_mappings\.json: x/);
+    expect(problem(Array(6).fill('direct/mini'))).toThrow(/model_mappings\.json: x/);
+  });
+});
