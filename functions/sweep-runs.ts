@@ -1,5 +1,4 @@
 import type { Context } from 'aws-lambda';
-import { sessionSweeper } from '../shared/gateway/sessions/session-sweep-wiring';
 import type { SessionSweepReport } from '../shared/gateway/sessions/session-sweeper';
 import { logger } from '../shared/logger';
 import type { SweepReport } from '../shared/runs/run-sweeper';
@@ -21,6 +20,9 @@ export interface SweepAllReport extends SweepReport {
 export async function handler(_event: unknown, context: Context): Promise<SweepAllReport> {
   const until = Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS;
   const runs = await runSweeper(context).sweep({ until });
+  // Loaded only once the runs are settled: the gateway's modules are not on the way of the
+  // first sweep after a restart, which is what settles the runs a crash left behind.
+  const { sessionSweeper } = await import('../shared/gateway/sessions/session-sweep-wiring');
   const sessions = await sessionSweeper().sweep({ until });
   const report = { ...runs, sessions };
   logger.debug('sweep report', { ...report });
