@@ -12,12 +12,9 @@ const restoreEnv = isolatedEnv({
   }),
 });
 
-import type { LocalStack } from '../../../infra/local/local-stack';
 import { jsonOf } from '../../support/http';
-import { startTestStack } from '../../support/local-stack';
 import {
   call,
-  captureEmf,
   createUser,
   emfDuring,
   enableAutomation,
@@ -25,6 +22,7 @@ import {
   rawStream,
   sdk,
   user,
+  useGatewayStack,
 } from './support';
 
 const ROUTED = 'x-flowgate-routed-model';
@@ -35,30 +33,15 @@ const ROUTED = 'x-flowgate-routed-model';
  * that served it, and nothing is retried elsewhere once a byte was sent.
  */
 describe('model fallbacks across targets (e2e)', () => {
-  let stack: LocalStack;
-  let restoreStdout: () => void;
-  const openai = () => stack.stubs!.openai;
-  const morpheus = () => stack.stubs!.morpheus;
+  const { stack } = useGatewayStack(restoreEnv);
+  const openai = () => stack().stubs!.openai;
+  const morpheus = () => stack().stubs!.morpheus;
   const morpheusChats = () => morpheus().requests.filter((r) => r.path === '/v1/chat/completions').length;
   const newUser = async () => {
     const u = await createUser('fallbacks');
-    await enableAutomation(stack, u.key);
-    return { ...u, client: sdk(stack, u.key) };
+    await enableAutomation(stack(), u.key);
+    return { ...u, client: sdk(stack(), u.key) };
   };
-
-  beforeAll(async () => {
-    restoreStdout = captureEmf();
-    stack = await startTestStack();
-  }, 30_000);
-  afterAll(async () => {
-    await stack.stop();
-    restoreStdout();
-    restoreEnv();
-  });
-  afterEach(() => {
-    openai().faults.clear();
-    morpheus().faults.clear();
-  });
 
   it.each([
     ['a 500', { kind: 'status', status: 500 }],
@@ -93,14 +76,14 @@ describe('model fallbacks across targets (e2e)', () => {
       .withResponse();
     expect(data.choices[0]?.message.content).toBe('Echo: router down');
     expect(response.headers.get(ROUTED)).toBe('direct/gpt-4o');
-    const listed = await jsonOf(await call(stack, key, 'GET', '/api/v1/session'));
+    const listed = await jsonOf(await call(stack(), key, 'GET', '/api/v1/session'));
     expect(listed.sessions.map((s: { target: string }) => s.target)).toEqual(['direct/gpt-4o']);
   });
 
   it('a streamed request whose first target fails before its first event is served by the next one', async () => {
     const { key } = await newUser();
     openai().faults.enqueue({ kind: 'status', status: 503, path: '/v1/chat/completions' });
-    const { res, text } = await rawStream(stack, key, {
+    const { res, text } = await rawStream(stack(), key, {
       model: 'gpt-4o',
       messages: user('stream on'),
       stream: true,
@@ -112,10 +95,10 @@ describe('model fallbacks across targets (e2e)', () => {
 
   it('never after a byte was sent: a stream broken mid-way ends with an error event, nothing else is tried', async () => {
     const { key } = await newUser();
-    await sdk(stack, key).chat.completions.create({ model: 'gpt-4o', messages: user('warm') });
+    await sdk(stack(), key).chat.completions.create({ model: 'gpt-4o', messages: user('warm') });
     openai().faults.enqueue({ kind: 'break-mid-stream', afterChunks: 2, path: '/v1/chat/completions' });
     const before = morpheusChats();
-    const { res, text } = await rawStream(stack, key, {
+    const { res, text } = await rawStream(stack(), key, {
       model: 'gpt-4o',
       messages: user('one two three'),
       stream: true,
@@ -150,7 +133,7 @@ describe('model fallbacks across targets (e2e)', () => {
   it('a request that names its session stays on that session’s target', async () => {
     const { key, client } = await newUser();
     const session = await jsonOf(
-      await call(stack, key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4o', {}),
+      await call(stack(), key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4o', {}),
     );
     openai().faults.enqueue({ kind: 'status', status: 500, path: '/v1/chat/completions' });
     const before = morpheusChats();

@@ -4,11 +4,9 @@ const restoreEnv = isolatedEnv({ AUTOMATION_FEATURE_ENABLED: 'true' });
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { LocalStack } from '../../../infra/local/local-stack';
 import { stubEmbedding } from '../../../infra/local/stubs/openai-endpoints';
-import { startTestStack } from '../../support/local-stack';
 import { REPO_ROOT } from '../../support/run-tool';
-import { captureEmf, createUser, enableAutomation, failureOf, sdk } from './support';
+import { createUser, enableAutomation, failureOf, sdk, useGatewayStack } from './support';
 
 /**
  * The rest of the OpenAI surface, end to end with the official SDK (and the Vercel AI
@@ -17,15 +15,14 @@ import { captureEmf, createUser, enableAutomation, failureOf, sdk } from './supp
  * rules as chat.
  */
 describe('embeddings, completions and responses (e2e)', () => {
-  let stack: LocalStack;
-  let restoreStdout: () => void;
+  const { stack } = useGatewayStack(restoreEnv);
   const newUser = async () => {
     const u = await createUser('surface');
-    await enableAutomation(stack, u.key);
-    return { ...u, client: sdk(stack, u.key) };
+    await enableAutomation(stack(), u.key);
+    return { ...u, client: sdk(stack(), u.key) };
   };
   const raw = (key: string, path: string, body: unknown) =>
-    fetch(`${stack.apiUrl}/api/v1${path}`, {
+    fetch(`${stack().apiUrl}/api/v1${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -40,27 +37,13 @@ describe('embeddings, completions and responses (e2e)', () => {
         return { event, data: data === '[DONE]' ? data : (JSON.parse(data) as Record<string, unknown>) };
       });
 
-  beforeAll(async () => {
-    restoreStdout = captureEmf();
-    stack = await startTestStack();
-  }, 30_000);
-  afterAll(async () => {
-    await stack.stop();
-    restoreStdout();
-    restoreEnv();
-  });
-  afterEach(() => {
-    stack.stubs!.openai.faults.clear();
-    stack.stubs!.morpheus.faults.clear();
-  });
-
   it('embeddings: client.embeddings.create on a direct and on a Morpheus model', async () => {
     const { client } = await newUser();
     const direct = await client.embeddings.create({ model: 'gpt-4o', input: ['one', 'two'] });
     expect(direct.data.map((d) => d.index)).toEqual([0, 1]);
     // The SDK asks for base64 and decodes it: the floats arrive intact.
     expect(direct.data[0]!.embedding).toEqual(stubEmbedding('one'));
-    expect(stack.stubs!.openai.requests.at(-1)).toMatchObject({
+    expect(stack().stubs!.openai.requests.at(-1)).toMatchObject({
       path: '/v1/embeddings',
       body: { model: 'gpt-4o', input: ['one', 'two'] },
     });
@@ -70,7 +53,7 @@ describe('embeddings, completions and responses (e2e)', () => {
       encoding_format: 'float',
     });
     expect(floats.data[0]!.embedding).toEqual(stubEmbedding('three'));
-    const forwarded = stack.stubs!.morpheus.requests.at(-1)!;
+    const forwarded = stack().stubs!.morpheus.requests.at(-1)!;
     expect(forwarded.path).toBe('/v1/embeddings');
     expect(forwarded.headers.session_id).toMatch(/^0x[0-9a-f]{64}$/);
     expect(forwarded.body).toMatchObject({ model: 'qwen3-235b', input: 'three' });
@@ -85,7 +68,7 @@ describe('embeddings, completions and responses (e2e)', () => {
     for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
     expect(text).toBe('Echo: Stream this');
 
-    const sentBefore = stack.stubs!.morpheus.requests.length;
+    const sentBefore = stack().stubs!.morpheus.requests.length;
     const refused = await failureOf(client.completions.create({ model: 'gpt-4', prompt: 'x' }));
     expect(refused.status).toBe(400);
     expect(refused.error).toMatchObject({
@@ -95,7 +78,7 @@ describe('embeddings, completions and responses (e2e)', () => {
     });
     expect(refused.message).toMatch(/'gpt-4' routes to morpheus\/qwen3-235b.*\/v1\/completions/);
     // Refused before any session was opened or anything was sent.
-    expect(stack.stubs!.morpheus.requests.length).toBe(sentBefore);
+    expect(stack().stubs!.morpheus.requests.length).toBe(sentBefore);
   });
 
   it('responses: client.responses.create and .stream, with the Responses event types passed through', async () => {
@@ -128,7 +111,7 @@ describe('embeddings, completions and responses (e2e)', () => {
 
   it('responses: an upstream that breaks mid-stream ends it with an error event, never a quiet end', async () => {
     const { key, client } = await newUser();
-    stack.stubs!.openai.faults.enqueue({ kind: 'break-mid-stream', afterChunks: 5, path: '/v1/responses' });
+    stack().stubs!.openai.faults.enqueue({ kind: 'break-mid-stream', afterChunks: 5, path: '/v1/responses' });
     const res = await raw(key, '/responses', { model: 'gpt-4o', input: 'one two three four', stream: true });
     expect(res.status).toBe(200);
     const seen = events(await res.text());
@@ -145,7 +128,7 @@ describe('embeddings, completions and responses (e2e)', () => {
     expect(seen.map((e) => e.event)).not.toContain('response.completed');
 
     // The official SDK raises it.
-    stack.stubs!.openai.faults.enqueue({ kind: 'break-mid-stream', afterChunks: 5, path: '/v1/responses' });
+    stack().stubs!.openai.faults.enqueue({ kind: 'break-mid-stream', afterChunks: 5, path: '/v1/responses' });
     const stream = client.responses.stream({ model: 'gpt-4o', input: 'one two three four' });
     await expect(
       (async () => {
@@ -162,7 +145,7 @@ describe('embeddings, completions and responses (e2e)', () => {
     // An ES module package: it runs as a user's script does, in a process of its own.
     const { stdout } = await promisify(execFile)(process.execPath, ['test/support/clients/vercel-ai.mjs'], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, FLOWGATE_URL: stack.apiUrl, FLOWGATE_KEY: key },
+      env: { PATH: process.env.PATH, FLOWGATE_URL: stack().apiUrl, FLOWGATE_KEY: key },
       timeout: 30_000,
     });
     expect(JSON.parse(stdout)).toEqual({
@@ -170,9 +153,10 @@ describe('embeddings, completions and responses (e2e)', () => {
       streamed: 'Echo: Streaming from Vercel',
       outputTokens: 4,
     });
-    expect(stack.stubs!.openai.requests.slice(-2).map((r) => r.path)).toEqual([
-      '/v1/responses',
-      '/v1/responses',
-    ]);
+    expect(
+      stack()
+        .stubs!.openai.requests.slice(-2)
+        .map((r) => r.path),
+    ).toEqual(['/v1/responses', '/v1/responses']);
   });
 });

@@ -2,10 +2,8 @@ import { isolatedEnv } from './isolated-env';
 // Before the shared runtime loads: the system switch on.
 const restoreEnv = isolatedEnv({ AUTOMATION_FEATURE_ENABLED: 'true' });
 
-import type { LocalStack } from '../../../infra/local/local-stack';
 import { jsonOf } from '../../support/http';
-import { startTestStack } from '../../support/local-stack';
-import { call, captureEmf, createUser, emfDuring, enableAutomation, sdk, user } from './support';
+import { call, createUser, emfDuring, enableAutomation, sdk, user, useGatewayStack } from './support';
 
 /** SessionCreations, summed over the EMF lines `fn` printed: every open, direct ones included. */
 async function opensDuring(fn: () => Promise<unknown>): Promise<number> {
@@ -19,27 +17,16 @@ async function opensDuring(fn: () => Promise<unknown>): Promise<number> {
  * racing first requests for several models open one session each.
  */
 describe('model sessions per key and target model (e2e)', () => {
-  let stack: LocalStack;
-  let restoreStdout: () => void;
+  const { stack } = useGatewayStack(restoreEnv);
   const newUser = async () => {
     const u = await createUser('sessions');
-    await enableAutomation(stack, u.key);
-    return { ...u, client: sdk(stack, u.key) };
+    await enableAutomation(stack(), u.key);
+    return { ...u, client: sdk(stack(), u.key) };
   };
-
-  beforeAll(async () => {
-    restoreStdout = captureEmf();
-    stack = await startTestStack();
-  }, 30_000);
-  afterAll(async () => {
-    await stack.stop();
-    restoreStdout();
-    restoreEnv();
-  });
 
   it('one key alternating gpt-4o and gpt-4 at concurrency 8 for 20 s: 2 opens, 0 closes, 0 failures', async () => {
     const { key, client } = await newUser();
-    const morpheus = stack.stubs!.morpheus;
+    const morpheus = stack().stubs!.morpheus;
     const closesBefore = morpheus.closes;
     let ok = 0;
     const failures: unknown[] = [];
@@ -80,7 +67,7 @@ describe('model sessions per key and target model (e2e)', () => {
     expect(ok).toBeGreaterThan(100);
     expect(opens).toBe(2);
     expect(morpheus.closes - closesBefore).toBe(0);
-    const sessions = (await jsonOf(await call(stack, key, 'GET', '/api/v1/session'))).sessions as Array<{
+    const sessions = (await jsonOf(await call(stack(), key, 'GET', '/api/v1/session'))).sessions as Array<{
       target: string;
     }>;
     expect(sessions.map((s) => s.target).sort()).toEqual(['direct/gpt-4o', 'morpheus/qwen3-235b']);
@@ -99,13 +86,13 @@ describe('model sessions per key and target model (e2e)', () => {
       ),
     );
     expect(opens).toBe(3);
-    const listed = await jsonOf(await call(stack, key, 'GET', '/api/v1/session'));
+    const listed = await jsonOf(await call(stack(), key, 'GET', '/api/v1/session'));
     expect(listed.sessions.map((s: { model: string }) => s.model).sort()).toEqual([...models].sort());
     // Every chat went out on its own model's session, named to the router with its model id.
     const byTarget = new Map<string, string>(
       listed.sessions.map((s: { target: string; session_id: string }) => [s.session_id, s.target]),
     );
-    const chats = stack.stubs!.morpheus.requests.filter((r) => byTarget.has(r.headers.session_id ?? ''));
+    const chats = stack().stubs!.morpheus.requests.filter((r) => byTarget.has(r.headers.session_id ?? ''));
     expect(chats).toHaveLength(60);
     expect(new Set(chats.map((r) => r.headers['x-request-id'])).size).toBe(60);
     for (const r of chats) expect(r.headers.model_id).toMatch(/^0x[0-9a-f]{64}$/);
@@ -115,9 +102,9 @@ describe('model sessions per key and target model (e2e)', () => {
     const { key, client } = await newUser();
     for (const model of ['gpt-4', 'gpt-3.5-turbo', 'gpt-4o'])
       await client.chat.completions.create({ model, messages: user(model) });
-    const before = await jsonOf(await call(stack, key, 'GET', '/api/v1/session'));
+    const before = await jsonOf(await call(stack(), key, 'GET', '/api/v1/session'));
     expect(before.sessions).toHaveLength(3);
-    const byModel = await call(stack, key, 'POST', '/api/v1/session/closesession?model_id=gpt-4');
+    const byModel = await call(stack(), key, 'POST', '/api/v1/session/closesession?model_id=gpt-4');
     expect(byModel.headers.get('x-flowgate-routed-model')).toBe('morpheus/qwen3-235b');
     expect(await jsonOf(byModel)).toMatchObject({
       message: 'Session closed successfully',
@@ -125,27 +112,29 @@ describe('model sessions per key and target model (e2e)', () => {
     });
     const llama = before.sessions.find((s: { model: string }) => s.model === 'gpt-3.5-turbo');
     const byId = await call(
-      stack,
+      stack(),
       key,
       'POST',
       `/api/v1/session/closesession?session_id=${llama.session_id}`,
     );
     expect(await jsonOf(byId)).toMatchObject({ session_id: llama.session_id });
-    const left = await jsonOf(await call(stack, key, 'GET', '/api/v1/session'));
+    const left = await jsonOf(await call(stack(), key, 'GET', '/api/v1/session'));
     expect(left.sessions.map((s: { model: string }) => s.model)).toEqual(['gpt-4o']);
     expect(left.model).toBe('gpt-4o');
-    const again = await call(stack, key, 'POST', '/api/v1/session/closesession?model_id=gpt-4');
+    const again = await call(stack(), key, 'POST', '/api/v1/session/closesession?model_id=gpt-4');
     expect(again.status).toBe(404);
-    const unknown = await call(stack, key, 'POST', '/api/v1/session/closesession?colour=red');
+    const unknown = await call(stack(), key, 'POST', '/api/v1/session/closesession?colour=red');
     expect(unknown.status).toBe(400);
   });
 
   it('a session named by session_id must be for the request’s model', async () => {
     const { key, client } = await newUser();
     const opened = await jsonOf(
-      await call(stack, key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4', { sessionDuration: 600 }),
+      await call(stack(), key, 'POST', '/api/v1/session/modelsession?model_id=gpt-4', {
+        sessionDuration: 600,
+      }),
     );
-    const res = await fetch(`${stack.apiUrl}/api/v1/chat/completions`, {
+    const res = await fetch(`${stack().apiUrl}/api/v1/chat/completions`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ model: 'gpt-3.5-turbo', messages: user('x'), session_id: opened.session_id }),
@@ -166,7 +155,7 @@ describe('model sessions per key and target model (e2e)', () => {
   });
 
   it('the sweep function sweeps model sessions too', async () => {
-    const report = await stack.sweeper.sweepNow();
+    const report = await stack().sweeper.sweepNow();
     expect(report.sessions).toMatchObject({ queries: 4, failed: 0 });
   });
 });

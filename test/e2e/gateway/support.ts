@@ -92,3 +92,34 @@ export async function rawStream(stack: LocalStack, key: string, body: unknown) {
   });
   return { res, text: await res.text() };
 }
+
+/**
+ * The usual gateway e2e file's stack: started before its tests (EMF lines captured),
+ * stub faults cleared after each test, and stopped with the file's environment put back.
+ * `stack()` is the running stack, once the file's tests run.
+ */
+export function useGatewayStack(restoreEnv: () => void): { stack(): LocalStack } {
+  let running: LocalStack | undefined;
+  let restoreStdout: (() => void) | undefined;
+  beforeAll(async () => {
+    restoreStdout = captureEmf();
+    // Loaded here, after the file has set its environment (see the note at the top).
+    const { startTestStack } = await import('../../support/local-stack');
+    running = await startTestStack();
+  }, 30_000);
+  afterEach(() => {
+    running?.stubs?.openai.faults.clear();
+    running?.stubs?.morpheus.faults.clear();
+  });
+  afterAll(async () => {
+    await running?.stop();
+    restoreStdout?.();
+    restoreEnv();
+  });
+  return {
+    stack() {
+      if (!running) throw new Error('the stack has not started');
+      return running;
+    },
+  };
+}
