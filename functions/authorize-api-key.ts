@@ -2,6 +2,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { defaultRepositoryDeps } from '../shared/clients/dynamodb';
 import { ApiKeyRepository } from '../shared/identity/api-key-repository';
 import { authenticate, stageWildcardArn } from '../shared/identity/authorize';
+import { encodeLimits } from '../shared/identity/key-limits';
 import { logger } from '../shared/logger';
 
 const keys = new ApiKeyRepository(defaultRepositoryDeps());
@@ -29,6 +30,10 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
         { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: stageWildcardArn(event.methodArn) },
       ],
     },
-    context: { userId: identity.userId, keyId: identity.keyId },
+    context: {
+      userId: identity.userId,
+      keyId: identity.keyId,
+      ...(identity.limits ? { limits: encodeLimits(identity.limits) } : {}),
+    },
   };
 }

@@ -109,10 +109,14 @@ export class UnprocessableError extends AppError {
 }
 
 export class RateLimitError extends AppError {
-  constructor(message: string, retryAfterSeconds?: number) {
+  constructor(message: string, retryAfterSeconds?: number, options: ErrorOptions = {}) {
     super(429, 'rate_limit_exceeded', message, true, {
       openaiType: 'rate_limit_error',
-      headers: retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) },
+      ...options,
+      headers: {
+        ...options.headers,
+        ...(retryAfterSeconds === undefined ? {} : { 'Retry-After': String(retryAfterSeconds) }),
+      },
     });
   }
 }

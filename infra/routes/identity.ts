@@ -42,6 +42,15 @@ export const identityRoutes: readonly RouteDef[] = [
   },
   {
     ...routeDefaults,
+    name: 'UpdateApiKey',
+    method: 'PATCH',
+    path: '/api/v1/auth/keys/{key_id}',
+    handler: 'functions/update-api-key.ts',
+    auth: 'apiKey',
+    access: ['table:write'],
+  },
+  {
+    ...routeDefaults,
     name: 'RevokeApiKey',
     method: 'DELETE',
     path: '/api/v1/auth/keys/{key_id}',

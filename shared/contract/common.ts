@@ -20,6 +20,13 @@ export const TriggerType = z.enum(['manual', 'webhook', 'schedule']);
 /** A `{success, message}` acknowledgement. */
 export const Acknowledgement = z.strictObject({ success: z.literal(true), message: z.string() });
 
+/** Tokens an LLM call used. */
+export const TokenCounts = z.strictObject({
+  prompt_tokens: z.int(),
+  completion_tokens: z.int(),
+  total_tokens: z.int(),
+});
+
 /** A run's step as its log shows it (shared/runs/run-views.ts stepView). */
 export const StepResult = z.strictObject({
   id: z.string(),
@@ -36,6 +43,7 @@ export const StepResult = z.strictObject({
   message: z.string().nullable(),
   error: z.string().nullable(),
   control: z.enum(['skip_remaining', 'stop']).optional(),
+  usage: TokenCounts.optional().describe("An LLM step's tokens, as its API reported them"),
   next_attempt_at: Timestamp.optional(),
 });
 
@@ -52,6 +60,7 @@ const runBase = {
   duration_ms: z.number().nullable(),
   error: z.string().nullable(),
   error_code: z.string().nullable().describe('e.g. `run_abandoned` when the sweeper ended a lost run'),
+  usage: TokenCounts.nullable().describe("The tokens of the run's LLM steps in all; null when it has none"),
 };
 
 /** The full execution log of one run (runView). */

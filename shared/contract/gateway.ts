@@ -10,6 +10,7 @@ import {
 } from '../gateway/chat/chat-request';
 import { ModelPath } from '../gateway/model-schemas';
 import { CloseSessionQuery, OpenSessionBody, OpenSessionQuery } from '../gateway/sessions/session-schemas';
+import { USAGE_MAX_DAYS, UsageQuery } from '../gateway/usage/usage-report';
 import { Timestamp } from './common';
 import type { DomainContract } from './types';
 
@@ -20,6 +21,14 @@ export const AutomationSettings = z.strictObject({
   session_duration: z.int().describe('Seconds an automatic session lasts'),
   created_at: Timestamp,
   updated_at: Timestamp,
+});
+
+/** shared/gateway/usage/usage-report.ts. */
+const UsageTotals = z.strictObject({
+  requests: z.int(),
+  prompt_tokens: z.int(),
+  completion_tokens: z.int(),
+  total_tokens: z.int(),
 });
 
 /** shared/gateway/sessions/session-view.ts. */
@@ -191,6 +200,30 @@ export const gatewayContract: DomainContract = {
       },
     },
     errors: [404, '4XX'],
+  },
+  GetUsage: {
+    summary: "The caller's token usage",
+    description: `Every call of the forwarded endpoints, streamed ones included, counted per key, model (as requested) and UTC day, summed over all of the user's keys. Counted once the response is complete, so a call shows up a moment after it ends. At most ${USAGE_MAX_DAYS} days at once.`,
+    request: { query: UsageQuery },
+    responses: {
+      200: {
+        description: 'Totals per group, in order, and overall',
+        schema: z.strictObject({
+          object: z.literal('usage'),
+          from: z.string(),
+          to: z.string(),
+          group_by: z.enum(['day', 'key', 'model']),
+          data: z.array(
+            UsageTotals.extend({
+              day: z.string().optional(),
+              key_id: z.string().optional(),
+              model: z.string().optional(),
+            }),
+          ),
+          total: UsageTotals,
+        }),
+      },
+    },
   },
   GetModel: {
     summary: 'One model the gateway routes',

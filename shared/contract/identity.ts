@@ -1,6 +1,6 @@
 /** Health, the OpenAPI document and API keys (infra/routes/identity.ts). */
 import * as z from 'zod';
-import { ApiKeyPath, CreateApiKeyBody } from '../identity/api-key-schemas';
+import { ApiKeyPath, CreateApiKeyBody, UpdateApiKeyBody } from '../identity/api-key-schemas';
 import { Timestamp } from './common';
 import type { DomainContract } from './types';
 
@@ -11,6 +11,14 @@ export const ApiKey = z.strictObject({
   prefix: z.string().describe('The first characters of the key, to tell keys apart'),
   created_at: Timestamp,
   last_used_at: Timestamp.nullable(),
+  limits: z
+    .strictObject({
+      requests_per_minute: z.int().nullable(),
+      tokens_per_minute: z.int().nullable(),
+      tokens_per_day: z.int().nullable(),
+      concurrent_requests: z.int().nullable(),
+    })
+    .describe("The gateway's limits for the key; null where it has none"),
 });
 
 export const identityContract: DomainContract = {
@@ -62,6 +70,14 @@ export const identityContract: DomainContract = {
         schema: z.strictObject({ object: z.literal('list'), data: z.array(ApiKey) }),
       },
     },
+  },
+  UpdateApiKey: {
+    summary: 'Rename an API key or change its limits',
+    description:
+      "Requests keep the old limits until the authorizer's cached result for the key expires (at most 30 s).",
+    request: { path: ApiKeyPath, body: UpdateApiKeyBody },
+    responses: { 200: { description: 'The key as it is now', schema: ApiKey } },
+    errors: [400, 404],
   },
   RevokeApiKey: {
     summary: 'Revoke an API key',

@@ -253,6 +253,7 @@ export class RunEngine {
             message: result.message,
             ...(result.success ? {} : { error: result.message || 'The provider reported a failure' }),
             ...(result.control ? { control: result.control } : {}),
+            ...(result.usage ? { usage: result.usage } : {}),
           },
           startedMs,
         );

@@ -5,12 +5,21 @@ import { AutomationGate } from './automation-gate';
 import { AutomationSettingsRepository } from './automation-settings';
 import { createBackends, type BackendSettings, type Backends } from './backends/backends';
 import { ChatService, type ChatServiceOptions } from './chat/chat-service';
+import { KeyLimiter } from './limits/key-limiter';
 import { modelConfig, type ModelConfig } from './model-config';
 import { ModelRouter } from './model-router';
 import { CachedRolloutFlag, RolloutFlagRepository } from './rollout-flag';
 import { SessionCache } from './sessions/session-cache';
 import { SessionRepository } from './sessions/session-repository';
 import { SessionService } from './sessions/session-service';
+import { UsageRecorder } from './usage/usage-recorder';
+import { UsageRepository } from './usage/usage-repository';
+
+/**
+ * How long a request's concurrency slot holds if the request never settles (its function
+ * died): the forwarded functions' 300 s timeout, and a margin.
+ */
+const CONCURRENCY_SLOT_LEASE_MS = 330_000;
 
 export interface GatewayConfig {
   models: ModelConfig;
@@ -35,6 +44,8 @@ export interface Gateway {
   backends: Backends;
   sessions: SessionService;
   chat: ChatService;
+  limiter: KeyLimiter;
+  usage: UsageRecorder;
 }
 
 export function gatewayConfigFromEnv(): GatewayConfig {
@@ -83,7 +94,9 @@ export function createGateway(deps: RepositoryDeps, config: GatewayConfig): Gate
     },
   );
   const chat = new ChatService({ router, sessions, settings, gate, backends }, config.chat);
-  return { config, router, settings, rollout, gate, backends, sessions, chat };
+  const limiter = new KeyLimiter(deps, { slotLeaseMs: CONCURRENCY_SLOT_LEASE_MS });
+  const usage = new UsageRecorder(new UsageRepository(deps));
+  return { config, router, settings, rollout, gate, backends, sessions, chat, limiter, usage };
 }
 
 let instance: Gateway | undefined;

@@ -2,9 +2,8 @@ import type * as z from 'zod';
 import { httpStream, type StreamingLambdaHandler } from '../http/http-stream';
 import { CHAT_MAX_BODY_BYTES, type GatewayRequest } from './chat/chat-request';
 import { gateway } from './gateway';
-import { RequestMetrics } from './metrics';
+import { forward } from './forward';
 import type { Operation } from './operations';
-import { ROUTED_MODEL_HEADER } from './sessions/session-view';
 
 async function* single(text: string): AsyncGenerator<string> {
   yield text;
@@ -21,8 +20,8 @@ async function* thenRun(stream: AsyncGenerator<string>, after: () => void): Asyn
 /**
  * The handler of one forwarded OpenAI endpoint, on a response-streaming Lambda. The
  * upstream's JSON answer is passed through byte for byte; a stream passes through event
- * by event. Metrics are written when the response is complete, the session's use once
- * the client has it all.
+ * by event. Metrics are written when the response is complete; usage, limits and the
+ * session's use once the client has it all.
  */
 export function openAiHandler(
   operation: Operation,
@@ -31,33 +30,27 @@ export function openAiHandler(
   const gw = gateway();
   return httpStream(
     async ({ body, identity, log, requestId, setHeader }) => {
-      const metrics = new RequestMetrics();
-      try {
-        const result = await gw.chat.complete({
-          identity,
-          request: body,
-          operation,
-          log,
-          metrics,
-          requestId,
-          onRouted: (routed) => setHeader(ROUTED_MODEL_HEADER, routed.target.id),
-        });
-        // What keeps the session from being closed as idle.
-        const afterResponse = () => gw.sessions.recordUse(result.session);
-        if (result.kind === 'json') {
-          metrics.flush();
-          return {
-            statusCode: 200,
-            headers: { 'Content-Type': 'application/json' },
-            stream: single(result.text),
-            afterResponse,
-          };
-        }
-        return { statusCode: 200, stream: thenRun(result.stream, () => metrics.flush()), afterResponse };
-      } catch (err) {
+      const { result, metrics, finish } = await forward(gw, operation, {
+        identity,
+        body,
+        log,
+        requestId,
+        setHeader,
+      });
+      if (result.kind === 'json') {
         metrics.flush();
-        throw err;
+        return {
+          statusCode: 200,
+          headers: { 'Content-Type': 'application/json' },
+          stream: single(result.text),
+          afterResponse: finish,
+        };
       }
+      return {
+        statusCode: 200,
+        stream: thenRun(result.stream, () => metrics.flush()),
+        afterResponse: finish,
+      };
     },
     { schema: options.schema, maxBodyBytes: CHAT_MAX_BODY_BYTES },
   );

@@ -14,6 +14,7 @@ const OPENAI_STYLE_PREFIXES = [
   '/api/v1/responses',
   '/api/v1/models',
   '/api/v1/session',
+  '/api/v1/usage',
 ];
 
 export function errorStyleFor(path: string): ErrorStyle {

@@ -1,12 +1,15 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod';
 import { InvalidJsonError, PayloadTooLargeError, ValidationError, type AppError } from '../errors';
+import { decodeLimits, type KeyLimits } from '../identity/key-limits';
 import { assertJsonLimits } from './json-limits';
 import { pathIdNotFound } from './path-id';
 
 export interface Identity {
   userId: string;
   keyId: string;
+  /** The key's gateway limits, when it has any (the authorizer hands them on). */
+  limits?: KeyLimits;
 }
 
 /** Reads the identity the authorizer put in the request context, if any. */
@@ -14,9 +17,9 @@ export function identityFrom(event: APIGatewayProxyEvent): Identity | undefined 
   const auth = event.requestContext?.authorizer as Record<string, unknown> | null | undefined;
   const userId = auth?.userId;
   const keyId = auth?.keyId;
-  return typeof userId === 'string' && userId && typeof keyId === 'string' && keyId
-    ? { userId, keyId }
-    : undefined;
+  if (typeof userId !== 'string' || !userId || typeof keyId !== 'string' || !keyId) return undefined;
+  const limits = decodeLimits(auth?.limits);
+  return limits ? { userId, keyId, limits } : { userId, keyId };
 }
 
 /** Header names lower-cased, last value wins (as API Gateway's single-value map does). */

@@ -5,6 +5,7 @@ import { queryAllByPrefix } from '../db/query-all';
 import { NotFoundError } from '../errors';
 import { isId, newId } from '../ids';
 import { generateApiKey } from './api-key-secret';
+import type { KeyLimits } from './key-limits';
 
 /** What the owner sees about a key. The hash and the plaintext are never part of it. */
 export interface ApiKeyRecord {
@@ -15,6 +16,7 @@ export interface ApiKeyRecord {
   createdAt: string;
   lastUsedAt?: string;
   revokedAt?: string;
+  limits?: KeyLimits;
 }
 
 /** The authorizer's view: found by hash, nothing else. */
@@ -22,6 +24,14 @@ export interface ApiKeyLookup {
   keyId: string;
   userId: string;
   revokedAt?: string;
+  /** Copied to the lookup item, so the authorizer hands them on with no extra read. */
+  limits?: KeyLimits;
+}
+
+export interface ApiKeyChange {
+  name?: string;
+  /** The key's limits after the change (undefined: none). */
+  limits?: KeyLimits;
 }
 
 /*
@@ -49,6 +59,7 @@ export class ApiKeyRepository {
     userId: string,
     name: string,
     now = new Date(),
+    limits?: KeyLimits,
   ): Promise<{ record: ApiKeyRecord; plaintext: string }> {
     const key = generateApiKey();
     const record: ApiKeyRecord = {
@@ -57,6 +68,7 @@ export class ApiKeyRepository {
       name,
       prefix: key.displayPrefix,
       createdAt: now.toISOString(),
+      ...(limits ? { limits } : {}),
     };
     await this.deps.client.send(
       new TransactWriteCommand({
@@ -64,7 +76,13 @@ export class ApiKeyRepository {
           {
             Put: {
               TableName: this.deps.tableName,
-              Item: { ...lookupKey(key.hash), type: 'api-key-lookup', keyId: record.keyId, userId },
+              Item: {
+                ...lookupKey(key.hash),
+                type: 'api-key-lookup',
+                keyId: record.keyId,
+                userId,
+                ...(limits ? { limits } : {}),
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -90,6 +108,68 @@ export class ApiKeyRepository {
       keyId: Item.keyId,
       userId: Item.userId,
       ...(Item.revokedAt ? { revokedAt: Item.revokedAt } : {}),
+      ...(Item.limits ? { limits: Item.limits as KeyLimits } : {}),
+    };
+  }
+
+  /**
+   * Renames a key or sets its limits, on both of its items at once. The authorizer's
+   * cached result for the key (at most 30 s old) still carries the old limits.
+   */
+  async update(
+    userId: string,
+    keyId: string,
+    changeOf: (current: ApiKeyRecord) => ApiKeyChange,
+  ): Promise<ApiKeyRecord> {
+    const { Item } = await this.deps.client.send(
+      new GetCommand({ TableName: this.deps.tableName, Key: ownerKey(userId, keyId), ConsistentRead: true }),
+    );
+    if (!Item || Item.revokedAt) throw apiKeyNotFound();
+    const current = toRecord(Item);
+    const change = changeOf(current);
+    const limitsClause = change.limits ? 'SET limits = :limits' : 'REMOVE limits';
+    const limitsValues = change.limits ? { ':limits': change.limits } : {};
+    const named = change.name !== undefined;
+    const ownerClause = !named
+      ? limitsClause
+      : change.limits
+        ? 'SET #name = :name, limits = :limits'
+        : 'SET #name = :name REMOVE limits';
+    try {
+      await this.deps.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.deps.tableName,
+                Key: ownerKey(userId, keyId),
+                UpdateExpression: ownerClause,
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+                ...(named ? { ExpressionAttributeNames: { '#name': 'name' } } : {}),
+                ...withValues({ ...limitsValues, ...(named ? { ':name': change.name } : {}) }),
+              },
+            },
+            {
+              Update: {
+                TableName: this.deps.tableName,
+                Key: lookupKey(Item.hash as string),
+                UpdateExpression: limitsClause,
+                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+                ...withValues(limitsValues),
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      if (isConditionalFailure(err)) throw apiKeyNotFound();
+      throw err;
+    }
+    const { limits: _old, ...rest } = current;
+    return {
+      ...rest,
+      ...(named ? { name: change.name! } : {}),
+      ...(change.limits ? { limits: change.limits } : {}),
     };
   }
 
@@ -172,5 +252,13 @@ function toRecord(item: Record<string, unknown>): ApiKeyRecord {
     createdAt: item.createdAt as string,
     ...(item.lastUsedAt ? { lastUsedAt: item.lastUsedAt as string } : {}),
     ...(item.revokedAt ? { revokedAt: item.revokedAt as string } : {}),
+    ...(item.limits ? { limits: item.limits as KeyLimits } : {}),
   };
+}
+
+/** DynamoDB refuses an empty ExpressionAttributeValues. */
+function withValues(values: Record<string, unknown>): {
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  return Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {};
 }

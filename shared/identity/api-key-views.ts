@@ -1,4 +1,5 @@
 import type { ApiKeyRecord } from './api-key-repository';
+import { limitsView } from './key-limits';
 
 /** The public JSON shape of a key. Never includes the hash. */
 export function apiKeyView(record: ApiKeyRecord) {
@@ -8,5 +9,6 @@ export function apiKeyView(record: ApiKeyRecord) {
     prefix: record.prefix,
     created_at: record.createdAt,
     last_used_at: record.lastUsedAt ?? null,
+    limits: limitsView(record.limits),
   };
 }

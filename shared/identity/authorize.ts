@@ -16,7 +16,7 @@ export async function authenticate(
   const found = await keys.findByHash(hashApiKey(token));
   if (!found || found.revokedAt) return undefined;
   await keys.touch(found.userId, found.keyId);
-  return { userId: found.userId, keyId: found.keyId };
+  return { userId: found.userId, keyId: found.keyId, ...(found.limits ? { limits: found.limits } : {}) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { TokenUsage } from '../gateway/usage/token-usage';
 import type * as z from 'zod';
 import type { Logger } from '../logger';
 
@@ -18,6 +19,8 @@ export interface ProviderResult {
    * run ends as failed).
    */
   control?: 'skip_remaining' | 'stop';
+  /** An LLM action's tokens, as its API reported them: they appear in the run's log. */
+  usage?: TokenUsage;
 }
 
 /**

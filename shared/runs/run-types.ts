@@ -1,3 +1,4 @@
+import type { TokenUsage } from '../gateway/usage/token-usage';
 import type { PlanStep } from '../plans/plan-schema';
 
 export type RunStatus = 'pending' | 'running' | 'success' | 'failed';
@@ -30,6 +31,8 @@ export interface StepResult {
   outputBytes?: number;
   message?: string;
   error?: string;
+  /** An LLM step's tokens. */
+  usage?: TokenUsage;
   /** Set by a `data.condition` step that gated the steps after it. */
   control?: 'skip_remaining' | 'stop';
   /** While a retry waits across a hand-off: when the next attempt may start (epoch ms). */

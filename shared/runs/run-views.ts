@@ -1,4 +1,21 @@
+import type { TokenUsage } from '../gateway/usage/token-usage';
 import type { RunRecord, StepResult } from './run-types';
+
+const tokensView = (usage: TokenUsage) => ({
+  prompt_tokens: usage.promptTokens,
+  completion_tokens: usage.completionTokens,
+  total_tokens: usage.promptTokens + usage.completionTokens,
+});
+
+/** What the run's LLM steps used in all; null when it has none. */
+function runUsage(results: StepResult[]) {
+  const counted = results.flatMap((r) => (r.usage ? [r.usage] : []));
+  if (counted.length === 0) return null;
+  return tokensView({
+    promptTokens: counted.reduce((sum, u) => sum + u.promptTokens, 0),
+    completionTokens: counted.reduce((sum, u) => sum + u.completionTokens, 0),
+  });
+}
 
 const durationOf = (from?: string, to?: string) =>
   from && to ? Math.max(0, Date.parse(to) - Date.parse(from)) : null;
@@ -19,6 +36,7 @@ export function stepView(step: StepResult) {
     message: step.message ?? null,
     error: step.error ?? null,
     ...(step.control ? { control: step.control } : {}),
+    ...(step.usage ? { usage: tokensView(step.usage) } : {}),
     ...(step.nextAttemptAt ? { next_attempt_at: new Date(step.nextAttemptAt).toISOString() } : {}),
   };
 }
@@ -38,6 +56,7 @@ function baseView(run: RunRecord) {
     error: run.error ?? null,
     /** `run_abandoned` when the sweeper ended a run whose executor was lost; null otherwise. */
     error_code: run.errorCode ?? null,
+    usage: runUsage(run.results),
   };
 }
 

@@ -18,6 +18,7 @@ import type { ModelRouter, RoutedModel } from '../model-router';
 import type { ModelSession } from '../sessions/session-repository';
 import type { OpenSpec, SessionService } from '../sessions/session-service';
 import { CHAT, RESPONSES_TERMINAL_EVENTS, type Operation } from '../operations';
+import { usageHidden, usageIn, withUsageRequested, type UsageMeter } from '../usage/token-usage';
 import { upstreamBody, type GatewayRequest } from './chat-request';
 import { SSE_DONE, sseError, sseEvent, sseEvents, sseResponsesError, type SseEvent } from './sse';
 
@@ -57,12 +58,13 @@ export interface ChatCall {
   onRouted?(routed: RoutedModel): void;
 }
 
-export type ChatResult =
-  | { kind: 'json'; routed: RoutedModel; session: ModelSession; text: string }
-  | { kind: 'stream'; routed: RoutedModel; session: ModelSession; stream: AsyncGenerator<string> };
+/** `meter` has the call's tokens once the answer is complete (a stream's at its end). */
+export type ChatResult = { routed: RoutedModel; session: ModelSession; meter: UsageMeter } & (
+  { kind: 'json'; text: string } | { kind: 'stream'; stream: AsyncGenerator<string> }
+);
 
 type Sent =
-  | { kind: 'json'; session: ModelSession; text: string }
+  | { kind: 'json'; session: ModelSession; text: string; parsed: Record<string, unknown> }
   | {
       kind: 'stream';
       session: ModelSession;
@@ -71,8 +73,8 @@ type Sent =
       deadline: Deadline;
     };
 
-/** Throws for an upstream answer (or stream event) that is not one of the endpoint's own. */
-function checkPayload(operation: Operation, data: string, event?: string): void {
+/** The upstream's answer (or stream event); throws for one that is not the endpoint's own. */
+function checkPayload(operation: Operation, data: string, event?: string): Record<string, unknown> {
   const parsed = JSON.parse(data) as unknown;
   if (
     typeof parsed !== 'object' ||
@@ -81,6 +83,18 @@ function checkPayload(operation: Operation, data: string, event?: string): void 
     !operation.isAnswer(parsed as Record<string, unknown>, event)
   )
     throw new UpstreamFailure('server_error', 'The upstream sent an error in place of an answer');
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * A stream event as the caller gets it when the gateway asked for usage the caller did
+ * not: the usage chunk is withheld (undefined) and the `usage: null` on other chunks dropped.
+ */
+function withoutUsage(data: string, parsed: Record<string, unknown>): string | undefined {
+  if (!('usage' in parsed)) return data;
+  if (parsed.usage !== null && Array.isArray(parsed.choices) && parsed.choices.length === 0) return undefined;
+  const { usage: _usage, ...rest } = parsed;
+  return JSON.stringify(rest);
 }
 
 /** OpenAI's 400 for an endpoint the model's backend does not have. */
@@ -128,13 +142,16 @@ export class ChatService {
     if (sent.kind === 'json') {
       call.metrics.chatCompleted(automated, Date.now() - started);
       call.metrics.chatEnded(automated, false);
-      return { kind: 'json', routed: served, session: sent.session, text: sent.text };
+      const meter = { tokens: usageIn(sent.parsed) };
+      return { kind: 'json', routed: served, session: sent.session, text: sent.text, meter };
     }
+    const meter: UsageMeter = {};
     return {
       kind: 'stream',
       routed: served,
       session: sent.session,
-      stream: this.relay(call, operation, sent, started, automated),
+      meter,
+      stream: this.relay(call, operation, sent, { started, automated, meter }),
     };
   }
 
@@ -159,7 +176,8 @@ export class ChatService {
           throw unsupported(operation, attempt);
         const session = await this.resolveSession(call, attempt, path);
         path.automated = session.origin === 'automated';
-        const body = upstreamBody(call.request, attempt.target.model);
+        const asked = upstreamBody(call.request, attempt.target.model);
+        const body = usageHidden(operation, call.request, stream) ? withUsageRequested(asked) : asked;
         return { sent: await this.send(call, operation, attempt, session, body, stream), served: attempt };
       } catch (err) {
         const next = chain[i + 1];
@@ -266,8 +284,7 @@ export class ChatService {
         if (!stream) {
           const text = await response.text();
           deadline.disarm();
-          checkPayload(operation, text);
-          return { kind: 'json', session, text };
+          return { kind: 'json', session, text, parsed: checkPayload(operation, text) };
         }
         if (!response.body) throw new UpstreamFailure('malformed_response', 'The upstream sent no stream');
         const events = sseEvents(response.body);
@@ -333,14 +350,16 @@ export class ChatService {
     call: ChatCall,
     operation: Operation,
     sent: Extract<Sent, { kind: 'stream' }>,
-    started: number,
-    automated: boolean,
+    run: { started: number; automated: boolean; meter: UsageMeter },
   ): AsyncGenerator<string> {
     const { events, deadline } = sent;
+    const { started, automated, meter } = run;
     const secrets = this.deps.backends[sent.session.backend]?.secrets ?? [];
+    const hideUsage = usageHidden(operation, call.request, true);
     let next: SseEvent | undefined = sent.first;
     let failed = false;
     let sequence = 0;
+    let firstByte = true;
     try {
       while (next) {
         if (operation.stream === 'done' && next.data === '[DONE]') {
@@ -348,11 +367,15 @@ export class ChatService {
           await this.drain(events, deadline);
           return;
         }
-        if (next !== sent.first) checkPayload(operation, next.data, next.event);
-        yield sseEvent(next.data, next.event);
-        if (next === sent.first) call.metrics.firstByte(automated, Date.now() - started);
+        const parsed = checkPayload(operation, next.data, next.event);
+        meter.tokens = usageIn(parsed) ?? meter.tokens;
+        const data = hideUsage ? withoutUsage(next.data, parsed) : next.data;
+        if (data !== undefined) {
+          yield sseEvent(data, next.event);
+          if (firstByte) call.metrics.firstByte(automated, Date.now() - started);
+          firstByte = false;
+        }
         if (operation.stream === 'typed') {
-          const parsed = JSON.parse(next.data) as { type?: unknown; sequence_number?: unknown };
           if (typeof parsed.sequence_number === 'number') sequence = parsed.sequence_number + 1;
           if (typeof parsed.type === 'string' && RESPONSES_TERMINAL_EVENTS.has(parsed.type)) {
             await this.drain(events, deadline);

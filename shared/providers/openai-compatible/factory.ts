@@ -8,6 +8,7 @@ import {
   requireCredential,
   upstreamFailure,
 } from '../provider-kit';
+import { usageIn } from '../../gateway/usage/token-usage';
 import type { ProviderDefinition, ProviderResult } from '../types';
 
 const Message = z.strictObject({
@@ -94,7 +95,13 @@ function toResult(title: string, params: ChatParams, completion: Completion): Pr
       return { success: false, output, message: `${title} did not return valid JSON` };
     }
   }
-  return { success: true, output, message: `Completed with ${output.model as string}` };
+  const usage = usageIn(completion as Record<string, unknown>);
+  return {
+    success: true,
+    output,
+    message: `Completed with ${output.model as string}`,
+    ...(usage ? { usage } : {}),
+  };
 }
 
 /**

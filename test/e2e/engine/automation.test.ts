@@ -215,7 +215,10 @@ describe('automation engine (e2e)', () => {
       provider: 'openai_compatible',
       attempts: 1,
       output: expect.objectContaining({ content: 'summary of Explain tides' }),
+      usage: { prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 },
     });
+    expect(log.body.steps[0]).not.toHaveProperty('usage');
+    expect(log.body.usage).toEqual({ prompt_tokens: 9, completion_tokens: 3, total_tokens: 12 });
     for (const step of log.body.steps) {
       expect(step.duration_ms).toEqual(expect.any(Number));
       expect(step.started_at).toEqual(expect.any(String));

@@ -77,6 +77,7 @@ describe('openai chat_completion', () => {
         id: 'chatcmpl-fake123',
       },
       message: 'Completed with gpt-4o-mini',
+      usage: { promptTokens: 9, completionTokens: 3 },
     });
   });
 
