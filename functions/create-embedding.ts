@@ -14,7 +14,7 @@ const gw = gateway();
  */
 export const handler = http(
   async ({ body, identity, log, requestId, setHeader }) => {
-    const { result, metrics, finish } = await forward(gw, EMBEDDINGS, {
+    const { result, metrics, settle, finish } = await forward(gw, EMBEDDINGS, {
       identity,
       body,
       log,
@@ -23,7 +23,7 @@ export const handler = http(
     });
     metrics.flush();
     if (result.kind !== 'json') throw new Error('An embeddings answer came back as a stream');
-    await finish();
+    await Promise.all([settle(), finish()]);
     return ok(JSON.parse(result.text));
   },
   { schema: { body: EmbeddingsRequestSchema }, maxBodyBytes: CHAT_MAX_BODY_BYTES },

@@ -31,7 +31,7 @@ import {
   type StreamingHandler,
 } from './awslambda-globals';
 import { answerClientError } from './client-error';
-import { DRAIN_GRACE_MS } from './drain';
+import { DRAIN_GRACE_MS, settleWithin } from './drain';
 import { HandlerLoader } from './handler-loader';
 import { lambdaContext } from './lambda-context';
 import { LocalAuthorizer } from './local-authorizer';
@@ -68,7 +68,9 @@ export interface ApiServer {
   observeResponses(observer: ResponseObserver): void;
   /**
    * Stops accepting connections and drains: idle keep-alive connections close at once,
-   * busy ones once their response is done; after `graceMs` what is left is cut.
+   * busy ones once their response is done, and streaming handlers still at work after
+   * their response are waited for; after `graceMs` connections left are cut and no more
+   * is waited for.
    */
   close(graceMs?: number): Promise<void>;
 }
@@ -216,6 +218,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       lambdaContext(authorizerFunction.name, authorizerFunction.timeoutSeconds, authorizerFunction.memoryMb),
   );
 
+  /** Streaming invocations still running after their response ended. */
+  const trailing = new Set<Promise<void>>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -330,8 +335,19 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       });
       res.flushHeaders();
     }, res);
+    // As in Lambda, the client has its whole response once the handler ends the stream;
+    // what the handler does after that (usage and limit bookkeeping) delays no client,
+    // though a closing server still waits for it.
+    stream.once('finish', () => res.end());
+    const invocation = withTimeout(handler(event, stream, context), route.timeoutSeconds * 1000);
+    const settled = invocation.then(
+      () => undefined,
+      () => undefined,
+    );
+    trailing.add(settled);
+    void settled.finally(() => trailing.delete(settled));
     try {
-      await withTimeout(handler(event, stream, context), route.timeoutSeconds * 1000);
+      await invocation;
       if (!stream.writableEnded) stream.end();
       await new Promise<void>((resolve) =>
         stream.writableFinished ? resolve() : stream.once('finish', () => resolve()),
@@ -340,7 +356,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     } catch (err) {
       log(`${route.name} threw while streaming: ${(err as Error)?.stack ?? String(err)}`);
       if (!res.headersSent) sendGatewayError(res, GATEWAY_ERRORS.internal, requestId);
-      else res.destroy();
+      else if (!res.writableEnded) res.destroy();
     }
   }
 
@@ -363,8 +379,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     server,
     clearAuthorizerCache: () => authorizer.clear(),
     observeResponses: (observer) => void observers.push(observer),
-    close: (graceMs = DRAIN_GRACE_MS) =>
-      new Promise<void>((resolve) => {
+    close: async (graceMs = DRAIN_GRACE_MS) => {
+      const deadline = Date.now() + graceMs;
+      await new Promise<void>((resolve) => {
         // Node keeps a keep-alive connection open after its last response until
         // keepAliveTimeout, so idle ones are swept until the server has closed.
         const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -375,6 +392,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
           resolve();
         });
         server.closeIdleConnections();
-      }),
+      });
+      await settleWithin(Promise.all(trailing), deadline - Date.now());
+    },
   };
 }

@@ -20,8 +20,15 @@ export interface Forwarded {
   result: ChatResult;
   metrics: RequestMetrics;
   /**
-   * For once the client has the whole answer: the call's tokens are counted, its key's
-   * limits settled and its session's use recorded. Never throws; each part logs its failure.
+   * For the end of the answer, before the client has its last byte: the key's limits are
+   * settled with the tokens used (its concurrency slot freed), so the client's next call
+   * is judged on them. No DynamoDB call for a key without token or concurrency limits.
+   * Never throws.
+   */
+  settle(): Promise<void>;
+  /**
+   * For once the client has the whole answer: the call's tokens are counted and its
+   * session's use recorded. Never throws; each part logs its failure.
    */
   finish(): Promise<void>;
 }
@@ -40,7 +47,7 @@ export async function forward(
   const { identity, body, log, requestId, setHeader } = request;
   const admission = await gw.limiter.admit(identity, () => estimateTokens(body));
   for (const [name, value] of Object.entries(admission?.headers ?? {})) setHeader(name, value);
-  const settle = (used: typeof NOTHING_USED | undefined) =>
+  const settleLimits = (used: typeof NOTHING_USED | undefined) =>
     admission
       ?.settle(used)
       .catch((err: unknown) => log.warn("settling the key's limits failed", { error: err as Error }));
@@ -59,19 +66,21 @@ export async function forward(
   } catch (err) {
     metrics.flush();
     // Nothing reached the caller, so nothing counts against its token limits.
-    await settle(NOTHING_USED);
+    await settleLimits(NOTHING_USED);
     throw err;
   }
   const finish = async () => {
-    const tokens = result.meter.tokens;
     await Promise.all([
-      gw.usage.record({ userId: identity.userId, keyId: identity.keyId, model: body.model }, tokens, log),
-      settle(tokens),
+      gw.usage.record(
+        { userId: identity.userId, keyId: identity.keyId, model: body.model },
+        result.meter.tokens,
+        log,
+      ),
       // What keeps the session from being closed as idle.
       gw.sessions
         .recordUse(result.session)
         .catch((err: unknown) => log.warn('recording the model session use failed', { error: err as Error })),
     ]);
   };
-  return { result, metrics, finish };
+  return { result, metrics, settle: async () => void (await settleLimits(result.meter.tokens)), finish };
 }

@@ -9,19 +9,23 @@ async function* single(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-async function* thenRun(stream: AsyncGenerator<string>, after: () => void): AsyncGenerator<string> {
+/** The stream, then `last` before it ends, however it ends (the client gone included). */
+async function* endingWith(
+  stream: AsyncGenerator<string>,
+  last: () => Promise<void>,
+): AsyncGenerator<string> {
   try {
     yield* stream;
   } finally {
-    after();
+    await last();
   }
 }
 
 /**
  * The handler of one forwarded OpenAI endpoint, on a response-streaming Lambda. The
  * upstream's JSON answer is passed through byte for byte; a stream passes through event
- * by event. Metrics are written when the response is complete; usage, limits and the
- * session's use once the client has it all.
+ * by event. Metrics are written and the key's limits settled as the response ends; usage
+ * and the session's use are recorded once the client has it all.
  */
 export function openAiHandler(
   operation: Operation,
@@ -30,7 +34,7 @@ export function openAiHandler(
   const gw = gateway();
   return httpStream(
     async ({ body, identity, log, requestId, setHeader }) => {
-      const { result, metrics, finish } = await forward(gw, operation, {
+      const { result, metrics, settle, finish } = await forward(gw, operation, {
         identity,
         body,
         log,
@@ -42,13 +46,16 @@ export function openAiHandler(
         return {
           statusCode: 200,
           headers: { 'Content-Type': 'application/json' },
-          stream: single(result.text),
+          stream: endingWith(single(result.text), settle),
           afterResponse: finish,
         };
       }
       return {
         statusCode: 200,
-        stream: thenRun(result.stream, () => metrics.flush()),
+        stream: endingWith(result.stream, async () => {
+          metrics.flush();
+          await settle();
+        }),
         afterResponse: finish,
       };
     },

@@ -12,6 +12,7 @@
  *   child  → { op: 'ready', apiUrl, key } once the stack listens.
  */
 import '../../infra/local/quiet-sdk-notice';
+import { USAGE_WRITE, type StackReady, type StackReply, type StackRequest } from './gateway-ipc';
 
 process.env.LOG_LEVEL = 'silent';
 process.env.AUTOMATION_FEATURE_ENABLED = 'true';
@@ -27,23 +28,6 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
   }
   return write(chunk, ...rest);
 }) as typeof process.stdout.write;
-
-export interface StackReady {
-  op: 'ready';
-  apiUrl: string;
-  key: string;
-}
-
-export interface StackRequest {
-  id: number;
-  op: 'reset' | 'calls' | 'stop';
-}
-
-export interface StackReply {
-  id: number;
-  calls: Record<string, number>;
-  emfLines: number;
-}
 
 async function main(): Promise<void> {
   if (!process.send) throw new Error('gateway-stack.ts is forked by test/bench/gateway.ts');
@@ -61,7 +45,11 @@ async function main(): Promise<void> {
   const calls = new Map<string, number>();
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
-      calls.set(context.commandName ?? '?', (calls.get(context.commandName ?? '?') ?? 0) + 1);
+      // Usage counters are written once the response is out: counted apart from the request's path.
+      const sk = (args.input as { Key?: { SK?: unknown } }).Key?.SK;
+      const name =
+        typeof sk === 'string' && sk.startsWith('USAGE#') ? USAGE_WRITE : (context.commandName ?? '?');
+      calls.set(name, (calls.get(name) ?? 0) + 1);
       return next(args);
     },
     { step: 'initialize', name: 'benchDynamoDbCallCounter' },
@@ -78,7 +66,19 @@ async function main(): Promise<void> {
     process.send!(reply);
     if (message.op === 'stop') void stop();
   });
-  const ready: StackReady = { op: 'ready', apiUrl: stack.apiUrl, key: stack.demo.key };
+  const { ApiKeyRepository } = await import('../../shared/identity/api-key-repository');
+  const limited = await new ApiKeyRepository(defaultRepositoryDeps()).create(
+    stack.demo.userId,
+    'bench-limited',
+    new Date(),
+    { requestsPerMinute: 100_000_000 },
+  );
+  const ready: StackReady = {
+    op: 'ready',
+    apiUrl: stack.apiUrl,
+    key: stack.demo.key,
+    limitedKey: limited.plaintext,
+  };
   process.send(ready);
 }
 

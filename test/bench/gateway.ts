@@ -12,7 +12,9 @@
  *   3. non-streaming, concurrency 16: rounds alternating direct / Flowgate, requests/s.
  * DynamoDB calls are counted in the stack process (SDK middleware on the handlers'
  * client) and reported here over IPC, per warm request: the demo key has no limits and
- * its session is opened by one request before measuring.
+ * its session is opened by one request before measuring. The usage write that follows
+ * each response is counted apart from the calls a request waits for. A second key of the
+ * same user, with a request limit, is measured at concurrency 1 too (non-streaming).
  *
  * Output: one `figure value…` line per figure, e.g. `nonstream_c1_added median_ms 0.812 p99_ms 2.950`.
  * BENCH_REQUESTS (default 2000) sets the pair count at concurrency 1.
@@ -26,7 +28,7 @@ import {
   DEFAULT_MORPHEUS_STUB_USERNAME,
 } from '../../infra/local/stubs/morpheus-stub';
 import { DEFAULT_OPENAI_STUB_KEY } from '../../infra/local/stubs/openai-stub';
-import type { StackReady, StackReply, StackRequest } from './gateway-stack';
+import { USAGE_WRITE, type StackReady, type StackReply, type StackRequest } from './gateway-ipc';
 import { summarize, type Summary } from './stats';
 
 const PAIRS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -193,6 +195,8 @@ async function stackProcess(openaiUrl: string, morpheusUrl: string) {
 }
 
 const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+/** The calls a request waits for: all but the usage write that follows its response. */
+const onPath = (calls: Record<string, number>) => total(calls) - (calls[USAGE_WRITE] ?? 0);
 const breakdown = (calls: Record<string, number>) =>
   Object.entries(calls)
     .map(([name, n]) => `${name}=${n}`)
@@ -214,6 +218,11 @@ async function main(): Promise<void> {
       authorization: `Bearer ${stack.ready.key}`,
       agent: agentOf(),
     };
+    const limited: Target = {
+      ...gateway,
+      authorization: `Bearer ${stack.ready.limitedKey}`,
+      agent: agentOf(),
+    };
     const direct: Target = {
       url: `${stub.openaiUrl}/v1/chat/completions`,
       authorization: `Bearer ${DEFAULT_OPENAI_STUB_KEY}`,
@@ -232,6 +241,7 @@ async function main(): Promise<void> {
     const cold = (await stack.ask('reset')).calls;
     for (let i = 0; i < WARMUP; i++) {
       await checked(gateway, plain);
+      await checked(limited, plain);
       await checked(direct, plain);
       await checked(gateway, streamed);
       await checked(direct, streamed);
@@ -242,6 +252,8 @@ async function main(): Promise<void> {
     const plainCalls = (await stack.ask('reset')).calls;
     const streamResult = await interleaved(gateway, direct, streamed, 'firstByte');
     const streamCalls = (await stack.ask('reset')).calls;
+    const limitedResult = await interleaved(limited, direct, plain, 'total');
+    const limitedCalls = (await stack.ask('reset')).calls;
 
     const rates = { gateway: [] as number[], direct: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
@@ -251,7 +263,11 @@ async function main(): Promise<void> {
     const { calls: throughputCalls, emfLines } = await stack.ask('reset');
     const mean = (r: number[]) => r.reduce((a, b) => a + b, 0) / r.length;
     const warmRequests = 2 * PAIRS + ROUNDS * THROUGHPUT_REQUESTS;
-    const warmCalls = total(plainCalls) + total(streamCalls) + total(throughputCalls);
+    const warmCalls = onPath(plainCalls) + onPath(streamCalls) + onPath(throughputCalls);
+    const usageWrites = [plainCalls, streamCalls, throughputCalls].reduce(
+      (n, c) => n + (c[USAGE_WRITE] ?? 0),
+      0,
+    );
 
     console.log(
       `# bench:gateway POST /api/v1/chat/completions (gpt-4o, key without limits) vs the stub directly;` +
@@ -263,6 +279,7 @@ async function main(): Promise<void> {
     latency('ttfb_c1_direct', streamResult.direct);
     latency('ttfb_c1_flowgate', streamResult.gateway);
     latency('ttfb_c1_added', streamResult.added);
+    latency('nonstream_c1_limited', limitedResult.added);
     console.log(`${'target_nonstream_added'.padEnd(22)} ${verdict(plainResult.added)}`);
     console.log(`${'target_ttfb_added'.padEnd(22)} ${verdict(streamResult.added)}`);
     const rounds = (r: number[]) => r.map((x) => x.toFixed(0)).join('/');
@@ -276,8 +293,15 @@ async function main(): Promise<void> {
       `${'throughput_c16_ratio'.padEnd(22)} ${(mean(rates.gateway) / mean(rates.direct)).toFixed(3)}`,
     );
     console.log(
-      `${'ddb_calls_per_warm_req'.padEnd(22)} ${(warmCalls / warmRequests).toFixed(4)} over ${warmRequests}` +
+      `${'ddb_calls_per_warm_req'.padEnd(22)} ${(warmCalls / warmRequests).toFixed(4)} on the path over ${warmRequests}` +
         ` (nonstream ${breakdown(plainCalls)}; stream ${breakdown(streamCalls)}; c16 ${breakdown(throughputCalls)})`,
+    );
+    console.log(
+      `${'usage_writes_per_req'.padEnd(22)} ${(usageWrites / warmRequests).toFixed(4)} (after each response, not waited for)`,
+    );
+    console.log(
+      `${'ddb_calls_limited_req'.padEnd(22)} ${(onPath(limitedCalls) / PAIRS).toFixed(4)} on the path over ${PAIRS}` +
+        ` (${breakdown(limitedCalls)})`,
     );
     console.log(`${'ddb_calls_cold_first'.padEnd(22)} ${total(cold)} (${breakdown(cold)})`);
     console.log(`${'emf_lines'.padEnd(22)} ${emfLines}`);

@@ -84,6 +84,8 @@ export class SessionService {
   private readonly now: () => number;
   private readonly leaseMs: number;
 
+  private readonly reading = new Map<string, Promise<ModelSession | undefined>>();
+
   constructor(
     private readonly repository: SessionRepository,
     private readonly backends: Backends,
@@ -106,13 +108,35 @@ export class SessionService {
     options: { consistent?: boolean; bypassCache?: boolean } = {},
   ): Promise<ModelSession | undefined> {
     if (!options.bypassCache) {
-      const cached = this.cache.get(keyId, targetId);
-      if (cached) return cached;
+      const hit = this.cache.peek(keyId, targetId);
+      if (hit) {
+        // Past its TTL: served this once more while one read refreshes it, off this request's path.
+        if (!hit.fresh) void this.read(keyId, targetId, false).catch(() => undefined);
+        return hit.session;
+      }
     }
-    const record = await this.repository.read(keyId, targetId, options.consistent ?? false, this.now());
-    if (record.state !== 'active') return undefined;
-    this.cache.set(record.session);
-    return record.session;
+    return this.read(keyId, targetId, options.consistent ?? false);
+  }
+
+  /** One read per key, model and consistency at a time: concurrent callers share it. */
+  private read(keyId: string, targetId: string, consistent: boolean): Promise<ModelSession | undefined> {
+    const key = `${keyId}|${targetId}|${consistent}`;
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.repository
+        .read(keyId, targetId, consistent, this.now())
+        .then((record) => {
+          if (record.state !== 'active') {
+            this.cache.delete(keyId, targetId);
+            return undefined;
+          }
+          this.cache.set(record.session);
+          return record.session;
+        })
+        .finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    return reading;
   }
 
   /** The key's active sessions, the most recently used first (one consistent read). */

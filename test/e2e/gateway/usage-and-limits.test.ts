@@ -180,8 +180,21 @@ describe('usage and key limits (e2e)', () => {
     expect(await refused.json()).toEqual({
       error: expect.objectContaining({ code: 'rate_limit_exceeded', type: 'requests', param: null }),
     });
-    const admitted = responses.find((r) => r.status === 200)!;
-    expect(admitted.headers.get('x-ratelimit-limit-requests')).toBe('10');
+    const admitted = responses.filter((r) => r.status === 200);
+    expect(admitted[0].headers.get('x-ratelimit-limit-requests')).toBe('10');
+    // One atomic counter: each admitted request saw its own place in the minute.
+    expect(admitted.map((r) => r.headers.get('x-ratelimit-remaining-requests')).sort()).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+    ]);
     // The SDK sees OpenAI's RateLimitError.
     const error = await failureOf(
       sdk(stack(), limited.key).chat.completions.create({ model: 'gpt-4o', messages: user('hi') }),
@@ -222,14 +235,24 @@ describe('usage and key limits (e2e)', () => {
   it('holds a key to its concurrent requests', async () => {
     const { key } = await newUser();
     const limited = await keyWithLimits(key, { concurrent_requests: 2 });
-    stack().stubs!.openai.faults.enqueue({ kind: 'delay', ms: 600, times: 2, path: '/v1/chat/completions' });
+    stack().stubs!.openai.faults.enqueue({
+      kind: 'delay',
+      ms: 2_000,
+      times: 2,
+      path: '/v1/chat/completions',
+    });
     const send = () =>
       call(stack(), limited.key, 'POST', '/api/v1/chat/completions', {
         model: 'gpt-4o',
         messages: user('hi'),
       });
+    const before = upstreamCalls().length;
     const slow = [send(), send()];
-    await new Promise((r) => setTimeout(r, 200));
+    // Both are admitted and held upstream before the third is sent, however slow the machine.
+    const held = Date.now() + 10_000;
+    while (upstreamCalls().length < before + 2 && Date.now() < held)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(upstreamCalls().length).toBe(before + 2);
     const third = await send();
     expect(third.status).toBe(429);
     expect(((await third.json()) as { error: { message: string } }).error.message).toMatch(

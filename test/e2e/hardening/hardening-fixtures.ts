@@ -18,6 +18,7 @@ export const transformStep = (id: string, value: unknown = 1) => ({
  */
 export const VALID_BODIES: Record<string, unknown> = {
   CreateApiKey: { name: 'ci' },
+  UpdateApiKey: { limits: { requests_per_minute: 10 } },
   UpdateAutomationSettings: { session_duration: 3600 },
   CreateModelSession: { sessionDuration: 600 },
   CreateChatCompletion: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] },

@@ -28,6 +28,7 @@ import { encodeComponent } from './malformed-arbitraries';
 /** For every route with a path id: a well-formed id nobody has, and the 404 code it gets. */
 const UNKNOWN_IDS: Record<string, [() => string, string]> = {
   RevokeApiKey: [() => newId('key'), 'key_not_found'],
+  UpdateApiKey: [() => newId('key'), 'key_not_found'],
   RotateProviderCredential: [() => newCredentialId('openai', 'api_key'), 'credential_not_found'],
   DeleteProviderCredential: [() => newCredentialId('openai', 'api_key'), 'credential_not_found'],
   GetExecutionPlan: [() => newSortableId('plan'), 'plan_not_found'],

@@ -82,6 +82,33 @@ describe('model sessions (DynamoDB Local + stub proxy-router)', () => {
   });
   afterEach(() => morpheus.faults.clear());
 
+  it('serves a stale copy while one read refreshes it, and shares one read among concurrent callers', async () => {
+    let now = Date.now();
+    const own = new SessionRepository(deps, IDLE_MS);
+    const service = new SessionService(own, backends, new SessionCache(10_000, () => now), {
+      openTimeoutMs: 5_000,
+      closeTimeoutMs: 2_000,
+      now: () => now,
+    });
+    const identity = newIdentity();
+    const opened = await service.openExplicit(identity, target('m/llama'), 'llama', 3_600, quietContext());
+    const reads = jest.spyOn(own, 'read');
+    const thirty = () =>
+      Promise.all(Array.from({ length: 30 }, () => service.current(identity.keyId, 'm/llama')));
+    expect((await thirty()).every((s) => s?.sessionId === opened.sessionId)).toBe(true);
+    expect(reads).toHaveBeenCalledTimes(0);
+    // Past the TTL: every caller gets the copy at once, and one read refreshes it.
+    now += 10_000;
+    expect((await thirty()).every((s) => s?.sessionId === opened.sessionId)).toBe(true);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // The refresh, and what it does with its answer, is over.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Past both TTLs: the callers wait for one shared read.
+    now += 25_000;
+    expect((await thirty()).every((s) => s?.sessionId === opened.sessionId)).toBe(true);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
   it('20 containers racing for a key’s first session open exactly one upstream session', async () => {
     const identity = newIdentity();
     const opensBefore = morpheus.opens;

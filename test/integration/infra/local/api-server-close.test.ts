@@ -23,6 +23,15 @@ const routes: RouteDef[] = [
     timeoutSeconds: 10,
     streaming: true,
   },
+  {
+    ...base,
+    name: 'StreamThenWork',
+    method: 'GET',
+    path: '/test/stream-then-work',
+    handler: 'test/support/handlers/stream-then-work.ts',
+    timeoutSeconds: 10,
+    streaming: true,
+  },
 ];
 
 interface Answer {
@@ -49,6 +58,9 @@ function fetchText(url: string, agent: Agent): Promise<Answer> {
 function whenRequestArrives(api: ApiServer): Promise<void> {
   return new Promise((resolve) => api.server.once('request', () => setImmediate(resolve)));
 }
+
+/** Where test/support/handlers/stream-then-work.ts notes when its after-response work finished. */
+const WORK_DONE = Symbol.for('flowgate.test.streamThenWork.doneAt');
 
 describe('local API server close(): a drain, not a cut', () => {
   let api: ApiServer;
@@ -83,6 +95,16 @@ describe('local API server close(): a drain, not a cut', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.match(/data: tick \d/g)).toEqual([0, 1, 2, 3, 4].map((i) => `data: tick ${i}`));
     await closing;
+  });
+
+  it("ends a stream's response when the handler ends the stream, and waits for its work after that", async () => {
+    const done = () => (globalThis as Record<symbol, number | undefined>)[WORK_DONE];
+    delete (globalThis as Record<symbol, unknown>)[WORK_DONE];
+    const answer = await fetchText(`${api.url}/test/stream-then-work?ms=1500`, agent);
+    expect(answer).toMatchObject({ status: 200, body: 'answered' });
+    expect(done()).toBeUndefined();
+    await api.close();
+    expect(done()).toBeGreaterThanOrEqual(answer.endedAt);
   });
 
   it('closes idle keep-alive connections at once', async () => {

@@ -30,6 +30,25 @@ describe('SessionCache', () => {
     expect(cache.get('a', 't')).toBeUndefined();
   });
 
+  it('serves an entry for one TTL more as stale, never past the session’s expiry', () => {
+    let now = 1_000_000;
+    const cache = new SessionCache(10_000, () => now);
+    cache.set(session('a', 2_000));
+    cache.set(session('b', 1_015)); // expires 15 s from now
+    now += 10_000;
+    expect(cache.peek('a', 't')).toEqual({
+      session: expect.objectContaining({ sessionId: 's-a-t' }),
+      fresh: false,
+    });
+    expect(cache.get('a', 't')).toBeUndefined();
+    now += 5_000;
+    expect(cache.peek('b', 't')).toBeUndefined();
+    now += 4_999;
+    expect(cache.peek('a', 't')?.fresh).toBe(false);
+    now += 1;
+    expect(cache.peek('a', 't')).toBeUndefined();
+  });
+
   it('keeps one entry per key and target model', () => {
     const cache = new SessionCache(10_000);
     const far = Date.now() / 1000 + 60;
