@@ -181,7 +181,7 @@ describe('usage and key limits (e2e)', () => {
       error: expect.objectContaining({ code: 'rate_limit_exceeded', type: 'requests', param: null }),
     });
     const admitted = responses.filter((r) => r.status === 200);
-    expect(admitted[0].headers.get('x-ratelimit-limit-requests')).toBe('10');
+    expect(admitted[0]!.headers.get('x-ratelimit-limit-requests')).toBe('10');
     // One atomic counter: each admitted request saw its own place in the minute.
     expect(admitted.map((r) => r.headers.get('x-ratelimit-remaining-requests')).sort()).toEqual([
       '0',
