@@ -17,7 +17,12 @@ export const USAGE_WRITE = 'UsageWrite';
 
 export interface StackRequest {
   id: number;
-  op: 'reset' | 'calls' | 'stop';
+  /**
+   * `settled`: reply once `usageWrites` usage writes (since the last reset) have been
+   * made and no DynamoDB call is in flight, i.e. the last response's after-work is done.
+   */
+  op: 'reset' | 'calls' | 'settled' | 'stop';
+  usageWrites?: number;
 }
 
 export interface StackReply {

@@ -43,6 +43,13 @@ async function main(): Promise<void> {
   const { documentClient, defaultRepositoryDeps } = await import('../../shared/clients/dynamodb');
   const { AutomationSettingsRepository } = await import('../../shared/gateway/automation-settings');
   const calls = new Map<string, number>();
+  let inFlight = 0;
+  let waiters: Array<() => void> = [];
+  const check = () => {
+    const waiting = waiters;
+    waiters = [];
+    for (const waiter of waiting) waiter();
+  };
   documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       // Usage counters are written once the response is out: counted apart from the request's path.
@@ -50,17 +57,32 @@ async function main(): Promise<void> {
       const name =
         typeof sk === 'string' && sk.startsWith('USAGE#') ? USAGE_WRITE : (context.commandName ?? '?');
       calls.set(name, (calls.get(name) ?? 0) + 1);
-      return next(args);
+      inFlight += 1;
+      try {
+        return await next(args);
+      } finally {
+        inFlight -= 1;
+        check();
+      }
     },
     { step: 'initialize', name: 'benchDynamoDbCallCounter' },
   );
+  const settled = (usageWrites: number) =>
+    new Promise<void>((resolve) => {
+      const test = () => {
+        if (inFlight === 0 && (calls.get(USAGE_WRITE) ?? 0) >= usageWrites) resolve();
+        else waiters.push(test);
+      };
+      test();
+    });
   // Automation on, so the key's first chat opens a model session and later ones reuse it.
   await new AutomationSettingsRepository(defaultRepositoryDeps(), {
     isEnabled: false,
     sessionDuration: 3600,
   }).update(stack.demo.userId, { isEnabled: true });
 
-  process.on('message', (message: StackRequest) => {
+  process.on('message', async (message: StackRequest) => {
+    if (message.op === 'settled') await settled(message.usageWrites ?? 0);
     const reply: StackReply = { id: message.id, calls: Object.fromEntries(calls), emfLines };
     if (message.op === 'reset') calls.clear();
     process.send!(reply);

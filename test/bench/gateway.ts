@@ -110,7 +110,17 @@ async function throughput(target: Target, body: string, count: number, concurren
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-async function interleaved(gateway: Target, direct: Target, body: string, pick: 'total' | 'firstByte') {
+/**
+ * PAIRS pairs at concurrency 1. `afterGateway` (when given) runs after each request through
+ * Flowgate, outside the timings: the settled figures wait there for its after-response work.
+ */
+async function interleaved(
+  gateway: Target,
+  direct: Target,
+  body: string,
+  pick: 'total' | 'firstByte',
+  afterGateway: (requests: number) => Promise<unknown> = async () => undefined,
+) {
   const g: number[] = [];
   const d: number[] = [];
   const added: number[] = [];
@@ -119,10 +129,12 @@ async function interleaved(gateway: Target, direct: Target, body: string, pick: 
     let a, b;
     if (i % 2 === 0) {
       a = await checked(gateway, body);
+      await afterGateway(i + 1);
       b = await checked(direct, body);
     } else {
       b = await checked(direct, body);
       a = await checked(gateway, body);
+      await afterGateway(i + 1);
     }
     g.push(a[pick]);
     d.push(b[pick]);
@@ -180,7 +192,7 @@ async function stackProcess(openaiUrl: string, morpheusUrl: string) {
     child.once('message', (message: StackReady) => resolve(message));
   });
   let nextId = 0;
-  const ask = (op: StackRequest['op']) =>
+  const ask = (op: StackRequest['op'], usageWrites?: number) =>
     new Promise<StackReply>((resolve) => {
       const id = ++nextId;
       const onMessage = (reply: StackReply) => {
@@ -189,7 +201,7 @@ async function stackProcess(openaiUrl: string, morpheusUrl: string) {
         resolve(reply);
       };
       child.on('message', onMessage);
-      child.send({ id, op } satisfies StackRequest);
+      child.send({ id, op, usageWrites } satisfies StackRequest);
     });
   return { child, ready, ask };
 }
@@ -254,6 +266,13 @@ async function main(): Promise<void> {
     const streamCalls = (await stack.ask('reset')).calls;
     const limitedResult = await interleaved(limited, direct, plain, 'total');
     const limitedCalls = (await stack.ask('reset')).calls;
+    // As in Lambda, where DynamoDB is not on this machine's cores: each request's usage
+    // write has landed before the next request.
+    const settle = (requests: number) => stack!.ask('settled', requests);
+    const plainSettled = await interleaved(gateway, direct, plain, 'total', settle);
+    await stack.ask('reset');
+    const streamSettled = await interleaved(gateway, direct, streamed, 'firstByte', settle);
+    await stack.ask('reset');
 
     const rates = { gateway: [] as number[], direct: [] as number[] };
     for (let round = 0; round < ROUNDS; round++) {
@@ -280,8 +299,13 @@ async function main(): Promise<void> {
     latency('ttfb_c1_flowgate', streamResult.gateway);
     latency('ttfb_c1_added', streamResult.added);
     latency('nonstream_c1_limited', limitedResult.added);
+    latency('nonstream_settled_added', plainSettled.added);
+    latency('ttfb_settled_added', streamSettled.added);
     console.log(`${'target_nonstream_added'.padEnd(22)} ${verdict(plainResult.added)}`);
     console.log(`${'target_ttfb_added'.padEnd(22)} ${verdict(streamResult.added)}`);
+    console.log(
+      `${'target_settled'.padEnd(22)} ${verdict(plainSettled.added)} / ${verdict(streamSettled.added)}`,
+    );
     const rounds = (r: number[]) => r.map((x) => x.toFixed(0)).join('/');
     console.log(
       `${'throughput_c16_direct'.padEnd(22)} rps ${mean(rates.direct).toFixed(0)} rounds ${rounds(rates.direct)}`,
