@@ -326,19 +326,26 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     requestId: string,
     route: RouteDef,
   ): Promise<void> {
-    const stream = new LocalResponseStream((prelude) => {
-      res.writeHead(prelude.statusCode ?? 200, {
-        'x-amzn-RequestId': requestId,
-        ...corsHeaders(),
-        ...prelude.headers,
-        ...(prelude.cookies?.length ? { 'Set-Cookie': prelude.cookies } : {}),
-      });
-      res.flushHeaders();
-    }, res);
+    const stream = new LocalResponseStream(
+      (prelude) => {
+        res.writeHead(prelude.statusCode ?? 200, {
+          'x-amzn-RequestId': requestId,
+          ...corsHeaders(),
+          ...prelude.headers,
+          ...(prelude.cookies?.length ? { 'Set-Cookie': prelude.cookies } : {}),
+        });
+        // The headers leave with the first body bytes when those follow at once (a whole
+        // JSON answer: one packet), or on their own when the handler is still waiting.
+        setImmediate(() => {
+          if (!stream.wroteBody && !res.writableEnded && !res.destroyed) res.flushHeaders();
+        });
+      },
+      res,
+      true,
+    );
     // As in Lambda, the client has its whole response once the handler ends the stream;
     // what the handler does after that (usage and limit bookkeeping) delays no client,
     // though a closing server still waits for it.
-    stream.once('finish', () => res.end());
     const invocation = withTimeout(handler(event, stream, context), route.timeoutSeconds * 1000);
     const settled = invocation.then(
       () => undefined,
@@ -349,9 +356,11 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     try {
       await invocation;
       if (!stream.writableEnded) stream.end();
-      await new Promise<void>((resolve) =>
-        stream.writableFinished ? resolve() : stream.once('finish', () => resolve()),
-      );
+      await new Promise<void>((resolve) => {
+        if (stream.writableFinished || stream.destroyed) return resolve();
+        stream.once('finish', resolve);
+        stream.once('close', resolve);
+      });
       res.end();
     } catch (err) {
       log(`${route.name} threw while streaming: ${(err as Error)?.stack ?? String(err)}`);

@@ -22,16 +22,27 @@ export type StreamingHandler = ((
 
 /**
  * The stream handed to a streaming handler. It forwards every write straight to the
- * HTTP response, so bytes leave as soon as the handler writes them.
+ * HTTP response, so bytes leave as soon as the handler writes them. A write is done once
+ * the sink has taken it (or, when the sink is full, once it drains), so a response the
+ * handler writes and ends in one go leaves as one packet; with `endSink` ending this
+ * stream ends the sink too.
  */
 export class LocalResponseStream extends Writable {
   prelude: StreamPrelude | undefined;
+  /** Whether any body byte has been written, which also sends the headers. */
+  wroteBody = false;
 
   constructor(
     private readonly onPrelude: (prelude: StreamPrelude) => void,
     private readonly sink: Writable,
+    private readonly endSink = false,
   ) {
     super();
+    // The client going away closes this stream too (what a handler watches for), and a
+    // write still waiting for the sink to drain is done then.
+    sink.once('close', () => {
+      if (!this.writableEnded) this.destroy();
+    });
   }
 
   setPrelude(prelude: StreamPrelude): void {
@@ -42,12 +53,21 @@ export class LocalResponseStream extends Writable {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.setPrelude({ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } });
-    this.sink.write(chunk, callback);
+    this.wroteBody = true;
+    if (this.sink.write(chunk)) return callback();
+    const done = () => {
+      this.sink.off('drain', done);
+      this.sink.off('close', done);
+      callback();
+    };
+    this.sink.on('drain', done);
+    this.sink.on('close', done);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
     this.setPrelude({ statusCode: 200, headers: { 'content-type': 'application/octet-stream' } });
-    callback();
+    if (this.endSink) this.sink.end(() => callback());
+    else callback();
   }
 }
 

@@ -17,7 +17,8 @@
  * same user, with a request limit, is measured at concurrency 1 too (non-streaming).
  *
  * Output: one `figure value…` line per figure, e.g. `nonstream_c1_added median_ms 0.812 p99_ms 2.950`.
- * BENCH_REQUESTS (default 2000) sets the pair count at concurrency 1.
+ * BENCH_REQUESTS (default 2000) sets the pair count at concurrency 1; BENCH_CPU_PROF=<dir>
+ * writes the stack process's CPU profile (.cpuprofile) to that folder.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -175,7 +176,12 @@ async function stubProcess() {
 /** Process 2: the local stack, pointed at the stubs; `ask` is its counter over IPC. */
 async function stackProcess(openaiUrl: string, morpheusUrl: string) {
   const child = fork(path.join(__dirname, 'gateway-stack.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir> writes the stack process's CPU profile there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: {
       ...process.env,
       UPSTREAM_BASE_URL: `${openaiUrl}/v1`,
