@@ -8,12 +8,9 @@ import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants as fsConstants,
-  fstatSync,
   linkSync,
   openSync,
   readFileSync,
-  renameSync,
-  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
@@ -64,46 +61,56 @@ function tryCreate(file: string, owner: ProcessRef): boolean {
   }
 }
 
-/** The lock's holder and the file's inode; `missing` when there is no lock (any more). */
-function readHolder(file: string): { holder?: ProcessRef; ino: number } | 'missing' {
-  let fd: number;
+/** The lock's holder (none when it is not a lock); `missing` when there is no lock (any more). */
+function readHolder(file: string): { holder?: ProcessRef } | 'missing' {
+  let text: string;
   try {
-    fd = openSync(file, 'r');
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     if (isErrno(err, 'ENOENT')) return 'missing';
     throw err;
   }
   try {
-    const ino = fstatSync(fd).ino;
-    try {
-      return { holder: asProcessRef(JSON.parse(readFileSync(fd, 'utf8'))), ino };
-    } catch {
-      return { ino };
-    }
-  } finally {
-    closeSync(fd);
+    return { holder: asProcessRef(JSON.parse(text)) };
+  } catch {
+    return {};
   }
 }
 
+const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** True when `seen` is a lock no running process holds (gone, garbage, or its pid reused). */
+const isStale = (seen: ReturnType<typeof readHolder>) =>
+  seen !== 'missing' && !(seen.holder && isRunning(seen.holder));
+
 /**
- * Moves the stale lock aside and deletes it. Should another starter have replaced it in
- * the meantime, what was moved is that starter's fresh lock: it is linked back (link never
- * overwrites) before anything is deleted.
+ * Deletes the lock if it is still stale. Takeovers are serialised by `<lock>.takeover`, a
+ * second lock held only for this check-and-delete: with one remover at a time, a lock that
+ * names a dead process cannot turn into a live one's before the delete, since nothing
+ * replaces a file in place. Judging by content rather than by inode holds even when the file
+ * system gives the next lock a deleted one's inode number.
  */
-function removeStale(file: string, staleIno: number): void {
-  const aside = `${file}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
-  try {
-    renameSync(file, aside);
-  } catch (err) {
-    if (isErrno(err, 'ENOENT')) return;
-    throw err;
+function removeStale(file: string, me: ProcessRef): void {
+  const mutex = `${file}.takeover`;
+  if (!tryCreate(mutex, me)) {
+    const other = readHolder(mutex);
+    // A remover that died within its few microseconds leaves its mutex behind; clear it.
+    if (isStale(other)) unlinkIfPresent(mutex);
+    else sleepSync(5);
+    return;
   }
   try {
-    if (statSync(aside).ino !== staleIno) linkSync(aside, file);
-  } catch (err) {
-    if (!isErrno(err, 'EEXIST')) throw err;
+    if (isStale(readHolder(file))) unlinkIfPresent(file);
   } finally {
-    unlinkSync(aside);
+    unlinkSync(mutex);
+  }
+}
+
+function unlinkIfPresent(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (err) {
+    if (!isErrno(err, 'ENOENT')) throw err;
   }
 }
 
@@ -111,7 +118,10 @@ function removeStale(file: string, staleIno: number): void {
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = localPaths(dataDir).lock;
   const me = currentProcess();
-  for (let attempt = 0; attempt < 10; attempt++) {
+  // Bounded by time rather than tries: a remover descheduled on a busy machine holds the
+  // takeover for as long as the scheduler makes it wait.
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     if (tryCreate(file, me)) {
       return {
         release: () => {
@@ -124,7 +134,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     const seen = readHolder(file);
     if (seen === 'missing') continue;
     if (seen.holder && isRunning(seen.holder)) throw new DataDirInUseError(dataDir, seen.holder.pid);
-    removeStale(file, seen.ino);
+    removeStale(file, me);
   }
   throw new Error(`Could not take the lock ${file}: it keeps changing hands`);
 }

@@ -102,13 +102,21 @@ describe('the data directory lock', () => {
     expect(readdirSync(dir)).toEqual(['stack.lock']);
   });
 
+  it('clears a takeover left behind by a process that died taking over', () => {
+    writeFileSync(lockFile(), JSON.stringify({ pid: deadPid() }), { mode: 0o600 });
+    writeFileSync(`${lockFile()}.takeover`, JSON.stringify({ pid: deadPid() }), { mode: 0o600 });
+    take();
+    expect(JSON.parse(readFileSync(lockFile(), 'utf8'))).toEqual(currentProcess());
+    expect(readdirSync(dir)).toEqual(['stack.lock']);
+  });
+
   it('lets exactly one of several processes racing for a stale lock win', async () => {
     writeFileSync(lockFile(), JSON.stringify({ pid: deadPid() }), { mode: 0o600 });
-    const racers = Array.from({ length: 6 }, () => contender(dir));
+    const racers = Array.from({ length: 8 }, () => contender(dir));
     try {
       const outcomes = await Promise.all(racers.map((r) => r.outcome));
       expect(outcomes.filter((o) => o === 'won')).toHaveLength(1);
-      expect(outcomes.filter((o) => o !== 'won')).toEqual(Array(5).fill('refused'));
+      expect(outcomes.filter((o) => o !== 'won')).toEqual(Array(7).fill('refused'));
     } finally {
       await Promise.all(racers.map((r) => r.end()));
     }
