@@ -60,7 +60,6 @@ export function gatewayConfigFromEnv(): GatewayConfig {
       morpheusUsername: env.MORPHEUS_ROUTER_USERNAME,
       // Never the values: the backends ask the port for them on each request.
       secrets: upstreamSecrets(),
-      sdkTimeoutMs: Math.max(env.UPSTREAM_TIMEOUT_MS, env.SESSION_OPEN_TIMEOUT_MS) + 5_000,
     },
     chat: {
       timeoutMs: env.UPSTREAM_TIMEOUT_MS,

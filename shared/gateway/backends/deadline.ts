@@ -1,7 +1,7 @@
 /**
- * An abort signal with a re-armable timer. The SDK reports every abort alike (and inside
- * jest its timeout even surfaces as a plain connection error), so the gateway keeps its
- * own timers and records whether it was one of them that fired.
+ * An abort signal with a re-armable timer. An aborted request looks the same whoever
+ * aborted it, so the gateway keeps its own timers and records whether it was one of them
+ * that fired.
  */
 export class Deadline {
   private readonly controller = new AbortController();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type OpenAI from 'openai';
 import type { SessionBackend, UpstreamRequest } from './session-backend';
+import type { UpstreamClient } from './upstream-client';
 import type { UpstreamCredential } from './upstream-credential';
 
 /**
@@ -11,7 +11,7 @@ export class DirectBackend implements SessionBackend {
   readonly kind = 'direct' as const;
 
   constructor(
-    private readonly client: OpenAI,
+    private readonly client: UpstreamClient,
     private readonly apiKey: UpstreamCredential,
   ) {}
 
@@ -35,17 +35,9 @@ export class DirectBackend implements SessionBackend {
   }
 
   async send({ operation, body, signal }: UpstreamRequest): Promise<Response> {
-    // The current key on each request replaces the client's placeholder Bearer.
+    // The key the secrets port has now, so a rotated one is used without a redeploy.
     const key = await this.apiKey.current();
-    return this.client
-      .post(operation.path, {
-        body,
-        signal,
-        maxRetries: 0,
-        headers: { Authorization: `Bearer ${key}` },
-        ...(body.stream === true ? { stream: true } : {}),
-      })
-      .asResponse();
+    return this.client.post(operation.path, { body, signal, headers: { authorization: `Bearer ${key}` } });
   }
 
   isSessionGone(): boolean {

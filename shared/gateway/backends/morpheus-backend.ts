@@ -1,8 +1,8 @@
-import type OpenAI from 'openai';
 import type { APIError } from 'openai';
 import type { ModelTarget } from '../model-config';
 import type { Operation } from '../operations';
 import type { SessionBackend, UpstreamRequest } from './session-backend';
+import type { UpstreamClient } from './upstream-client';
 import type { UpstreamCredential } from './upstream-credential';
 import { UpstreamFailure, upstreamMessage } from './upstream-errors';
 
@@ -16,16 +16,16 @@ const HEX32 = /^0x[0-9a-fA-F]{64}$/;
  *          (it makes one up when none is sent) and checks the model against the session
  *   close  POST {router}/blockchain/sessions/{id}/close
  * The router serves `/v1/chat/completions` and `/v1/embeddings` (with the same headers);
- * it has no `/v1/completions` or `/v1/responses`. Two SDK clients share the credentials: one rooted at `{router}/v1` for chat, one at
- * `{router}` for the session calls. The basic-auth header is built on every request from
+ * it has no `/v1/completions` or `/v1/responses`. Two clients share the credentials: one
+ * rooted at `{router}/v1` for chat, one at `{router}` for the session calls. The basic-auth header is built on every request from
  * the password the secrets port has now, so a rotated password is used without a redeploy.
  */
 export class MorpheusBackend implements SessionBackend {
   readonly kind = 'morpheus' as const;
 
   constructor(
-    private readonly chatClient: OpenAI,
-    private readonly routerClient: OpenAI,
+    private readonly chatClient: UpstreamClient,
+    private readonly routerClient: UpstreamClient,
     private readonly username: string,
     private readonly password: UpstreamCredential,
   ) {}
@@ -39,21 +39,17 @@ export class MorpheusBackend implements SessionBackend {
     return Buffer.from(`${this.username}:${password}`).toString('base64');
   }
 
-  private async auth(): Promise<{ Authorization: string }> {
-    return { Authorization: `Basic ${this.token(await this.password.current())}` };
+  private async auth(): Promise<{ authorization: string }> {
+    return { authorization: `Basic ${this.token(await this.password.current())}` };
   }
 
   async openSession(target: ModelTarget, durationSeconds: number, signal: AbortSignal): Promise<string> {
     if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
-    const answer = await this.routerClient.post<{ sessionID?: unknown }>(
-      `/blockchain/models/${target.blockchainId}/session`,
-      {
-        body: { sessionDuration: durationSeconds, failover: false, directPayment: false },
-        headers: await this.auth(),
-        signal,
-        maxRetries: 0,
-      },
-    );
+    const answer = (await this.routerClient.postForJson(`/blockchain/models/${target.blockchainId}/session`, {
+      body: { sessionDuration: durationSeconds, failover: false, directPayment: false },
+      headers: await this.auth(),
+      signal,
+    })) as { sessionID?: unknown } | undefined;
     const id = answer?.sessionID;
     if (typeof id !== 'string' || !HEX32.test(id))
       throw new UpstreamFailure('malformed_response', 'The proxy-router returned no valid sessionID');
@@ -61,11 +57,11 @@ export class MorpheusBackend implements SessionBackend {
   }
 
   async closeSession(sessionId: string, signal: AbortSignal): Promise<void> {
-    await this.routerClient.post(`/blockchain/sessions/${sessionId}/close`, {
+    const closed = await this.routerClient.post(`/blockchain/sessions/${sessionId}/close`, {
       headers: await this.auth(),
       signal,
-      maxRetries: 0,
     });
+    await closed.body?.cancel();
   }
 
   serves(operation: Operation): boolean {
@@ -80,15 +76,7 @@ export class MorpheusBackend implements SessionBackend {
       model_id: target.blockchainId,
       ...(requestId ? { 'x-request-id': requestId } : {}),
     };
-    return this.chatClient
-      .post(operation.path, {
-        body,
-        signal,
-        maxRetries: 0,
-        headers,
-        ...(body.stream === true ? { stream: true } : {}),
-      })
-      .asResponse();
+    return this.chatClient.post(operation.path, { body, signal, headers });
   }
 
   /**

@@ -19,10 +19,10 @@ function toResponse(res: IncomingMessage, method: string): Response {
 }
 
 /**
- * The `fetch` the gateway's SDK clients use: node:http(s) with keep-alive agents under
- * a WHATWG Response. Measured on the gateway's path it costs about half the CPU of the
+ * The `fetch` the gateway's upstream clients use: node:http(s) with keep-alive agents
+ * under a WHATWG Response. Measured on the gateway's path it costs about half the CPU of the
  * built-in fetch (undici) per upstream call, which is most of what the gateway itself
- * spends on a request. Only what the SDK sends is supported: a string or byte body.
+ * spends on a request. Only what those clients send is supported: a string or byte body.
  */
 export function createNodeFetch(maxSockets = 256): typeof fetch {
   const agents = {

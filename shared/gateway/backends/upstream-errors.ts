@@ -78,13 +78,13 @@ function isSyntaxError(err: unknown): boolean {
 }
 
 export interface ClassifyContext {
-  /** Our own deadline fired (the SDK reports any abort the same way). */
+  /** Our own deadline fired (an abort looks the same whoever aborted). */
   timedOut: boolean;
   /** The backend's test for "the upstream no longer knows this session". */
   isSessionGone?: (err: APIError) => boolean;
 }
 
-/** Turns whatever the SDK or fetch threw into an UpstreamFailure. */
+/** Turns whatever the upstream client or fetch threw into an UpstreamFailure. */
 export function classifyUpstreamError(err: unknown, ctx: ClassifyContext): UpstreamFailure {
   if (err instanceof UpstreamFailure) return err;
   if (ctx.timedOut) return new UpstreamFailure('timeout', 'Upstream timed out', { cause: err });

@@ -126,7 +126,7 @@ describe('session backends against the stub upstreams', () => {
   });
 
   it('an unconfigured backend is a 503, not a crash', () => {
-    const none = createBackends({ secrets: new SettableSecrets(), sdkTimeoutMs: 1000 });
+    const none = createBackends({ secrets: new SettableSecrets() });
     expect(() => backendFor(none, 'direct')).toThrow(
       expect.objectContaining({ statusCode: 503, code: 'backend_unavailable' }),
     );
@@ -150,7 +150,6 @@ describe('backends read their credentials from the secrets port on every request
       morpheusRouterUrl: morpheus.url,
       morpheusUsername: morpheus.username,
       secrets,
-      sdkTimeoutMs: 10_000,
     });
   const chatDirect = (backends: Backends) =>
     backendFor(backends, 'direct').send({
@@ -209,7 +208,6 @@ describe('backends read their credentials from the secrets port on every request
         upstreamApiKey: () => Promise.reject(new Error('AccessDeniedException')),
         routerPassword: async () => undefined,
       },
-      sdkTimeoutMs: 10_000,
     });
     const sentBefore = openai.requests.length;
     const err = await chatDirect(backends).catch((e: unknown) => e);

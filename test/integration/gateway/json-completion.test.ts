@@ -33,7 +33,6 @@ describe('completeJson', () => {
         morpheusRouterUrl: morpheus.url,
         morpheusUsername: morpheus.username,
         secrets: new SettableSecrets({ upstreamApiKey: openai.apiKey, routerPassword: morpheus.password }),
-        sdkTimeoutMs: 10_000,
       },
       chat: { ...base.chat, retryBaseMs: 1 },
     });

@@ -20,7 +20,6 @@ export function stubBackends(
       upstreamApiKey: openai.apiKey,
       routerPassword: overrides.password ?? morpheus.password,
     }),
-    sdkTimeoutMs: 10_000,
   });
 }
 

@@ -103,7 +103,6 @@ const coldStart = () =>
     morpheusRouterUrl: morpheus.url,
     morpheusUsername: morpheus.username,
     secrets: wiring.upstreamSecrets(),
-    sdkTimeoutMs: 10_000,
   });
 
 describe('upstream secrets from Secrets Manager (Powertools Parameters)', () => {

@@ -165,7 +165,8 @@ describe('npm run admin -- reconcile', () => {
     const repaired = await cli('--repair');
     expect(repaired.stdout).toContain(`repaired ${w.nameOf('plan', w.plan.planId)}: create`);
     expect(await w.scheduler.get(w.nameOf('plan', w.plan.planId))).toMatchObject({ description: 'plan' });
-  });
+    // Two CLI processes, each compiling its TypeScript on start.
+  }, 60_000);
 });
 
 describe('reconcile settings', () => {
