@@ -24,8 +24,9 @@ async function* endingWith(
 /**
  * The handler of one forwarded OpenAI endpoint, on a response-streaming Lambda. The
  * upstream's JSON answer is passed through byte for byte; a stream passes through event
- * by event. Metrics are written and the key's limits settled as the response ends; usage
- * and the session's use are recorded once the client has it all.
+ * by event. The key's limits are settled as the response ends, and a stream's metrics
+ * written; usage, the session's use and a JSON answer's metrics are recorded once the
+ * client has it all.
  */
 export function openAiHandler(
   operation: Operation,
@@ -42,12 +43,15 @@ export function openAiHandler(
         setHeader,
       });
       if (result.kind === 'json') {
-        metrics.flush();
         return {
           statusCode: 200,
           headers: { 'Content-Type': 'application/json' },
           stream: endingWith(single(result.text), settle),
-          afterResponse: finish,
+          // Off the answer's path: the metrics line is a write to the log.
+          afterResponse: async () => {
+            metrics.flush();
+            await finish();
+          },
         };
       }
       return {

@@ -15,6 +15,8 @@
  * its session is opened by one request before measuring. The usage write that follows
  * each response is counted apart from the calls a request waits for. A second key of the
  * same user, with a request limit, is measured at concurrency 1 too (non-streaming).
+ * The floor figures put a bare pass-through proxy (test/bench/gateway-floor.ts) in the
+ * stack's place: what one extra HTTP hop alone adds on this machine.
  *
  * Output: one `figure value…` line per figure, e.g. `nonstream_c1_added median_ms 0.812 p99_ms 2.950`.
  * BENCH_REQUESTS (default 2000) sets the pair count at concurrency 1; BENCH_CPU_PROF=<dir>
@@ -173,6 +175,19 @@ async function stubProcess() {
   };
 }
 
+/** The floor: a proxy with no logic where the stack would be. */
+async function floorProcess(openaiUrl: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'gateway-floor.ts')], {
+    env: { ...process.env, FLOOR_UPSTREAM: openaiUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`floor proxy exited with ${code}`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve(/http:\/\/\S+/.exec(chunk.toString())![0]));
+  });
+  return { child, url };
+}
+
 /** Process 2: the local stack, pointed at the stubs; `ask` is its counter over IPC. */
 async function stackProcess(openaiUrl: string, morpheusUrl: string) {
   const child = fork(path.join(__dirname, 'gateway-stack.ts'), [], {
@@ -228,6 +243,7 @@ const verdict = (s: Summary) =>
 async function main(): Promise<void> {
   const stub = await stubProcess();
   let stack: Awaited<ReturnType<typeof stackProcess>> | undefined;
+  const floor = await floorProcess(stub.openaiUrl);
   try {
     stack = await stackProcess(stub.openaiUrl, stub.morpheusUrl);
     const agentOf = () => new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -246,6 +262,7 @@ async function main(): Promise<void> {
       authorization: `Bearer ${DEFAULT_OPENAI_STUB_KEY}`,
       agent: agentOf(),
     };
+    const proxied: Target = { ...direct, url: `${floor.url}/v1/chat/completions`, agent: agentOf() };
     const plain = JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'bench' }] });
     const streamed = JSON.stringify({
       model: 'gpt-4o',
@@ -263,8 +280,12 @@ async function main(): Promise<void> {
       await checked(direct, plain);
       await checked(gateway, streamed);
       await checked(direct, streamed);
+      await checked(proxied, plain);
+      await checked(proxied, streamed);
     }
 
+    const plainFloor = await interleaved(proxied, direct, plain, 'total');
+    const streamFloor = await interleaved(proxied, direct, streamed, 'firstByte');
     await stack.ask('reset');
     const plainResult = await interleaved(gateway, direct, plain, 'total');
     const plainCalls = (await stack.ask('reset')).calls;
@@ -307,6 +328,8 @@ async function main(): Promise<void> {
     latency('nonstream_c1_limited', limitedResult.added);
     latency('nonstream_settled_added', plainSettled.added);
     latency('ttfb_settled_added', streamSettled.added);
+    latency('nonstream_floor_added', plainFloor.added);
+    latency('ttfb_floor_added', streamFloor.added);
     console.log(`${'target_nonstream_added'.padEnd(22)} ${verdict(plainResult.added)}`);
     console.log(`${'target_ttfb_added'.padEnd(22)} ${verdict(streamResult.added)}`);
     console.log(
@@ -335,9 +358,9 @@ async function main(): Promise<void> {
     );
     console.log(`${'ddb_calls_cold_first'.padEnd(22)} ${total(cold)} (${breakdown(cold)})`);
     console.log(`${'emf_lines'.padEnd(22)} ${emfLines}`);
-    gateway.agent.destroy();
-    direct.agent.destroy();
+    for (const target of [gateway, limited, direct, proxied]) target.agent.destroy();
   } finally {
+    floor.child.kill('SIGTERM');
     if (stack) {
       const exited = new Promise((resolve) => stack!.child.once('exit', resolve));
       if (stack.child.connected) stack.child.send({ id: 0, op: 'stop' } satisfies StackRequest);

@@ -2,10 +2,10 @@ import type { UpstreamSecrets } from '../../secrets/upstream-secrets';
 import type { BackendKind } from '../model-config';
 import { DirectBackend } from './direct-backend';
 import { MorpheusBackend } from './morpheus-backend';
-import { createNodeFetch } from './node-fetch';
 import { BackendUnavailableError, type SessionBackend } from './session-backend';
 import { UpstreamClient } from './upstream-client';
 import { UpstreamCredential } from './upstream-credential';
+import { createUpstreamTransport } from './upstream-transport';
 
 export interface BackendSettings {
   upstreamBaseUrl?: string;
@@ -25,11 +25,11 @@ export type Backends = Readonly<Record<BackendKind, SessionBackend | undefined>>
  */
 export function createBackends(settings: BackendSettings): Backends {
   // One connection pool for the function's upstream calls, reused across invocations.
-  const fetch = createNodeFetch();
+  const transport = createUpstreamTransport();
   const { secrets } = settings;
   const direct = settings.upstreamBaseUrl
     ? new DirectBackend(
-        new UpstreamClient(settings.upstreamBaseUrl, fetch),
+        new UpstreamClient(settings.upstreamBaseUrl, transport),
         new UpstreamCredential('API key', () => secrets.upstreamApiKey()),
       )
     : undefined;
@@ -37,8 +37,8 @@ export function createBackends(settings: BackendSettings): Backends {
   if (settings.morpheusRouterUrl) {
     const router = settings.morpheusRouterUrl.replace(/\/+$/, '');
     morpheus = new MorpheusBackend(
-      new UpstreamClient(`${router}/v1`, fetch),
-      new UpstreamClient(router, fetch),
+      new UpstreamClient(`${router}/v1`, transport),
+      new UpstreamClient(router, transport),
       settings.morpheusUsername ?? '',
       new UpstreamCredential('router password', () => secrets.routerPassword()),
     );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionBackend, UpstreamRequest } from './session-backend';
 import type { UpstreamClient } from './upstream-client';
+import type { UpstreamResponse } from './upstream-transport';
 import type { UpstreamCredential } from './upstream-credential';
 
 /**
@@ -34,7 +35,7 @@ export class DirectBackend implements SessionBackend {
     return true;
   }
 
-  async send({ operation, body, signal }: UpstreamRequest): Promise<Response> {
+  async send({ operation, body, signal }: UpstreamRequest): Promise<UpstreamResponse> {
     // The key the secrets port has now, so a rotated one is used without a redeploy.
     const key = await this.apiKey.current();
     return this.client.post(operation.path, { body, signal, headers: { authorization: `Bearer ${key}` } });

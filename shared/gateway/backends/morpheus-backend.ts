@@ -3,6 +3,7 @@ import type { ModelTarget } from '../model-config';
 import type { Operation } from '../operations';
 import type { SessionBackend, UpstreamRequest } from './session-backend';
 import type { UpstreamClient } from './upstream-client';
+import type { UpstreamResponse } from './upstream-transport';
 import type { UpstreamCredential } from './upstream-credential';
 import { UpstreamFailure, upstreamMessage } from './upstream-errors';
 
@@ -61,14 +62,21 @@ export class MorpheusBackend implements SessionBackend {
       headers: await this.auth(),
       signal,
     });
-    await closed.body?.cancel();
+    await closed.text();
   }
 
   serves(operation: Operation): boolean {
     return operation.name === 'chat' || operation.name === 'embeddings';
   }
 
-  async send({ operation, body, sessionId, target, requestId, signal }: UpstreamRequest): Promise<Response> {
+  async send({
+    operation,
+    body,
+    sessionId,
+    target,
+    requestId,
+    signal,
+  }: UpstreamRequest): Promise<UpstreamResponse> {
     if (target.backend !== 'morpheus') throw new Error(`Target ${target.id} is not a Morpheus target`);
     const headers = {
       ...(await this.auth()),

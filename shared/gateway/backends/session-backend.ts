@@ -2,6 +2,7 @@ import type { APIError } from 'openai';
 import { AppError } from '../../errors';
 import type { BackendKind, ModelTarget } from '../model-config';
 import type { Operation } from '../operations';
+import type { UpstreamResponse } from './upstream-transport';
 
 export interface UpstreamRequest {
   operation: Operation;
@@ -28,7 +29,7 @@ export interface SessionBackend {
   /** Whether the upstream has this endpoint at all. */
   serves(operation: Operation): boolean;
   /** Resolves with the raw upstream response once 2xx headers arrived; throws on anything else. */
-  send(request: UpstreamRequest): Promise<Response>;
+  send(request: UpstreamRequest): Promise<UpstreamResponse>;
   /** The upstream says it no longer knows the session: renew it once and retry. */
   isSessionGone(err: APIError): boolean;
   /**

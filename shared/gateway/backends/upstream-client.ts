@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type { UpstreamResponse, UpstreamTransport } from './upstream-transport';
 
 export interface UpstreamPost {
   /** Sent as JSON; none for a POST without a body. */
@@ -20,7 +21,7 @@ const asError = (err: unknown) => (typeof err === 'object' && err !== null ? (er
 const messageOf = (err: unknown) => asError(err)?.message ?? String(err);
 
 /**
- * POSTs JSON to one upstream through the gateway's fetch. Failures are thrown as the
+ * POSTs JSON to one upstream through the gateway's transport. Failures are thrown as the
  * openai SDK's own error classes (status errors with the parsed error body and headers,
  * aborts, connection errors), the vocabulary classifyUpstreamError reads. The SDK's client
  * is not used on this path: per request its request building, header merging and eagerly
@@ -31,16 +32,16 @@ export class UpstreamClient {
 
   constructor(
     baseUrl: string,
-    private readonly fetch: typeof globalThis.fetch,
+    private readonly transport: UpstreamTransport,
   ) {
     this.base = baseUrl.replace(/\/+$/, '');
   }
 
   /** Resolves with the response once 2xx headers arrived; its body is the caller's to read. */
-  async post(path: string, { body, headers, signal }: UpstreamPost): Promise<Response> {
-    let response: Response;
+  async post(path: string, { body, headers, signal }: UpstreamPost): Promise<UpstreamResponse> {
+    let response: UpstreamResponse;
     try {
-      response = await this.fetch(this.base + path, {
+      response = await this.transport(this.base + path, {
         method: 'POST',
         headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -50,10 +51,10 @@ export class UpstreamClient {
       if (signal.aborted) throw new APIUserAbortError();
       throw new APIConnectionError({ cause: asError(err) });
     }
-    if (response.ok) return response;
+    if (response.status >= 200 && response.status < 300) return response;
     const text = await response.text().catch(messageOf);
     const json = parseJson(text);
-    throw APIError.generate(response.status, json, json === undefined ? text : undefined, response.headers);
+    throw APIError.generate(response.status, json, json === undefined ? text : undefined, response.headers());
   }
 
   /** The parsed JSON answer (undefined for an empty one); a body that is not JSON throws a SyntaxError. */

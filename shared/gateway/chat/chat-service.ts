@@ -286,7 +286,6 @@ export class ChatService {
           deadline.disarm();
           return { kind: 'json', session, text, parsed: checkPayload(operation, text) };
         }
-        if (!response.body) throw new UpstreamFailure('malformed_response', 'The upstream sent no stream');
         const events = sseEvents(response.body);
         const first = await events.next();
         if (first.done)

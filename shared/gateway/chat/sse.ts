@@ -7,46 +7,36 @@ export interface SseEvent {
 }
 
 /**
- * Server-sent events from a fetch body, one complete event at a time (an event ends at
+ * Server-sent events from a response body, one complete event at a time (an event ends at
  * a blank line; a trailing partial event at EOF is dropped, as the SSE spec says).
- * Lines may end in LF or CRLF.
+ * Lines may end in LF or CRLF. Stopping early (the consumer's return) ends the body's
+ * iteration, which closes a Node stream, so the connection is not left half read.
  */
-export async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
-  const reader = body.getReader();
+export async function* sseEvents(body: AsyncIterable<Uint8Array>): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
   let data: string[] = [];
   let event: string | undefined;
-  let finished = false;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        let line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
-        if (line === '') {
-          if (data.length > 0) yield { ...(event === undefined ? {} : { event }), data: data.join('\n') };
-          data = [];
-          event = undefined;
-          continue;
-        }
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'data') data.push(value);
-        else if (field === 'event') event = value;
+  for await (const value of body) {
+    buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      let line = buffer.slice(0, newline);
+      buffer = buffer.slice(newline + 1);
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line === '') {
+        if (data.length > 0) yield { ...(event === undefined ? {} : { event }), data: data.join('\n') };
+        data = [];
+        event = undefined;
+        continue;
       }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'data') data.push(value);
+      else if (field === 'event') event = value;
     }
-    finished = true;
-  } finally {
-    // Stopped early (error, client gone): cancel so the connection is not left half read.
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
   }
 }
 

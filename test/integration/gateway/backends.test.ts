@@ -57,7 +57,9 @@ describe('session backends against the stub upstreams', () => {
       requestId: 'req-123',
       signal: signal(),
     });
-    expect(await response.json()).toMatchObject({ choices: [{ message: { content: 'Echo: ping' } }] });
+    expect(JSON.parse(await response.text())).toMatchObject({
+      choices: [{ message: { content: 'Echo: ping' } }],
+    });
     const chat = morpheus.requests.at(-1)!;
     expect(chat).toMatchObject({ path: '/v1/chat/completions', body });
     // What the router's PromptHead reads to route the request and tell it from concurrent ones.
@@ -118,7 +120,7 @@ describe('session backends against the stub upstreams', () => {
       target: directTarget,
       signal: signal(),
     });
-    expect(((await response.json()) as { model: string }).model).toBe('gpt-4o');
+    expect((JSON.parse(await response.text()) as { model: string }).model).toBe('gpt-4o');
     const sent = openai.requests.at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${openai.apiKey}`);
     expect(sent.headers.session_id).toBeUndefined();

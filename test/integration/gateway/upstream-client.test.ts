@@ -8,7 +8,7 @@ import {
   InternalServerError,
   RateLimitError,
 } from 'openai';
-import { createNodeFetch } from '../../../shared/gateway/backends/node-fetch';
+import { createUpstreamTransport } from '../../../shared/gateway/backends/upstream-transport';
 import { UpstreamClient } from '../../../shared/gateway/backends/upstream-client';
 
 interface Seen {
@@ -22,8 +22,8 @@ describe('the gateway’s upstream client', () => {
   let server: Server;
   let base: string;
   const seen: Seen[] = [];
-  const fetch = createNodeFetch(4);
-  const client = () => new UpstreamClient(`${base}/v1/`, fetch);
+  const transport = createUpstreamTransport(4);
+  const client = () => new UpstreamClient(`${base}/v1/`, transport);
   const signal = () => new AbortController().signal;
 
   beforeAll(async () => {
@@ -73,7 +73,6 @@ describe('the gateway’s upstream client', () => {
       signal: signal(),
     });
     expect(response.status).toBe(200);
-    expect(response.bodyUsed).toBe(false);
     const request = seen.at(-1)!;
     expect(request).toMatchObject({ method: 'POST', url: '/v1/ok' });
     expect(JSON.parse(request.body)).toEqual({ model: 'm', messages: [{ role: 'user', content: 'é' }] });
@@ -83,7 +82,7 @@ describe('the gateway’s upstream client', () => {
       authorization: 'Bearer k',
       session_id: 's1',
     });
-    expect(await response.json()).toMatchObject({ id: 'x' });
+    expect(JSON.parse(await response.text())).toMatchObject({ id: 'x' });
   });
 
   it('sends no body when there is none', async () => {
@@ -129,7 +128,7 @@ describe('the gateway’s upstream client', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const refused = await new UpstreamClient(`http://127.0.0.1:${port}`, fetch)
+    const refused = await new UpstreamClient(`http://127.0.0.1:${port}`, transport)
       .post('/x', { body: {}, headers: {}, signal: signal() })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(APIConnectionError);
