@@ -23,7 +23,7 @@ import {
   takesJsonBody,
   type RouteDef,
 } from '../routes';
-import { buildAuthorizerEvent, buildProxyEvent, type IncomingHttpRequest } from './api-event';
+import { buildAuthorizerEvent, buildProxyEvent, methodArn, type IncomingHttpRequest } from './api-event';
 import {
   LocalResponseStream,
   installAwsLambdaGlobals,
@@ -279,8 +279,13 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
 
     let authorizerContext: Record<string, unknown> | null = null;
     if (route.auth === 'apiKey') {
-      const authEvent = buildAuthorizerEvent(incoming, route, pathParameters, requestId);
-      const outcome = await authorizer.authorize(authEvent, req.headers.authorization);
+      const outcome = await authorizer.authorize(
+        {
+          methodArn: methodArn(method, incoming.path),
+          event: () => buildAuthorizerEvent(incoming, route, pathParameters, requestId),
+        },
+        req.headers.authorization,
+      );
       if (outcome.kind === 'unauthorized')
         return sendGatewayError(res, GATEWAY_ERRORS.unauthorized, requestId);
       if (outcome.kind === 'denied') return sendGatewayError(res, GATEWAY_ERRORS.accessDenied, requestId);

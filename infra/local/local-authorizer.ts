@@ -5,6 +5,12 @@ type AuthorizerFn = (
   context: Context,
 ) => Promise<APIGatewayAuthorizerResult>;
 
+/** The request's method ARN, and its authorizer event, built only when the authorizer runs. */
+export interface AuthorizerRequest {
+  methodArn: string;
+  event: () => APIGatewayRequestAuthorizerEvent;
+}
+
 export type AuthorizerOutcome =
   | { kind: 'allow'; context: Record<string, unknown> }
   | { kind: 'unauthorized' }
@@ -16,13 +22,21 @@ interface CacheEntry {
   expiresAt: number;
 }
 
+const compiled = new Map<string, RegExp>();
+
 /** Glob match of IAM-style resource ARNs (`*` spans anything, `?` one character). */
 export function arnMatches(pattern: string, arn: string): boolean {
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(arn);
+  let matcher = compiled.get(pattern);
+  if (!matcher) {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    matcher = new RegExp(`^${source}$`);
+    // Policies name a handful of patterns; the bound only guards against a pathological one.
+    if (compiled.size < 1000) compiled.set(pattern, matcher);
+  }
+  return matcher.test(arn);
 }
 
 function evaluate(result: APIGatewayAuthorizerResult, methodArn: string): 'allow' | 'denied' {
@@ -53,7 +67,7 @@ export class LocalAuthorizer {
   ) {}
 
   async authorize(
-    event: APIGatewayRequestAuthorizerEvent,
+    request: AuthorizerRequest,
     identitySource: string | undefined,
   ): Promise<AuthorizerOutcome> {
     if (!identitySource) return { kind: 'unauthorized' };
@@ -62,14 +76,14 @@ export class LocalAuthorizer {
       this.cache.delete(identitySource);
       let result: APIGatewayAuthorizerResult;
       try {
-        result = await this.load()(event, this.context());
+        result = await this.load()(request.event(), this.context());
       } catch (err) {
         return (err as Error)?.message === 'Unauthorized' ? { kind: 'unauthorized' } : { kind: 'error' };
       }
       entry = { result, expiresAt: this.now() + this.ttlSeconds * 1000 };
       if (this.ttlSeconds > 0) this.cache.set(identitySource, entry);
     }
-    if (evaluate(entry.result, event.methodArn) === 'denied') return { kind: 'denied' };
+    if (evaluate(entry.result, request.methodArn) === 'denied') return { kind: 'denied' };
     return {
       kind: 'allow',
       context: { ...(entry.result.context ?? {}), principalId: entry.result.principalId },

@@ -2,8 +2,10 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { LocalAuthorizer, arnMatches } from '../../../../infra/local/local-authorizer';
 
 const ARN = 'arn:aws:execute-api:us-east-1:000000000000:local/local';
-const ev = (method: string, path: string) =>
-  ({ methodArn: `${ARN}/${method}${path}` }) as APIGatewayRequestAuthorizerEvent;
+const ev = (method: string, path: string) => {
+  const methodArn = `${ARN}/${method}${path}`;
+  return { methodArn, event: () => ({ methodArn }) as APIGatewayRequestAuthorizerEvent };
+};
 const allowAll = (ctx: Record<string, string> = { userId: 'u1' }): APIGatewayAuthorizerResult => ({
   principalId: 'u1',
   policyDocument: {
