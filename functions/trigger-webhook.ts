@@ -6,22 +6,26 @@ import { runView } from '../shared/runs/run-views';
 import { requestWindow } from '../shared/runs/run-window';
 import { WebhookTokenPath } from '../shared/webhooks/webhook-repository';
 import { WebhookQuery } from '../shared/webhooks/webhook-schemas';
-import { SIGNATURE_HEADER } from '../shared/webhooks/webhook-secrets';
 import { webhookTriggerBody } from '../shared/webhooks/webhook-trigger';
 
 /**
- * Public: the token in the path is the credential, and a signed webhook also needs
- * `X-Flowgate-Signature: sha256=<HMAC of the raw body>`. Answers 202 with the run id, or
- * with `?wait=true` runs the plan within the request budget and answers with the run.
+ * Public: the token in the path is the credential, and the call must also pass the
+ * webhook's verification (shared/webhooks/verification/: a Flowgate, GitHub, Stripe or
+ * Slack signature, Basic credentials or a secret header). Answers 202 with the run id, or
+ * with `?wait=true` runs the plan within the request budget and answers with the run. A
+ * Slack url_verification handshake is answered with its challenge and runs nothing.
  */
 export const handler = http(
   async ({ path, query, headers, rawBody, context, log }) => {
     const runtime = engineRuntime();
-    const { webhook, plan } = await runtime.webhooks.authenticate(
-      path.token,
+    const { webhook, plan, handshake } = await runtime.webhooks.authenticate(path.token, {
       rawBody,
-      headers[SIGNATURE_HEADER],
-    );
+      headers,
+    });
+    if (handshake) {
+      log.info('webhook handshake answered', { planId: plan.planId });
+      return ok(handshake);
+    }
     const input = {
       userId: webhook.userId,
       planId: plan.planId,

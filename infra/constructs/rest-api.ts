@@ -255,7 +255,7 @@ export class FlowgateApi extends Construct {
         method,
         'AwsSolutions-APIG4',
         route.auth === 'webhook'
-          ? 'A webhook: its unguessable path token is the credential (plus an HMAC signature when the plan asks for one).'
+          ? 'A webhook: its unguessable path token is the credential (plus the signature or credentials its verification mode asks for).'
           : 'Public by contract (the seed documents it without a key), and returns no user data.',
       );
     }

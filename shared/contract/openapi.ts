@@ -239,7 +239,7 @@ function errorResponses(ids: Set<string>): Record<string, Json> {
 
 const SECURITY: Record<RouteDef['auth'], Json[]> = {
   apiKey: [{ apiKey: [] }],
-  // The token in the path is the credential; a webhook created with a secret also needs the signature.
+  // The token in the path is the credential; the webhook's verification mode may ask for more.
   webhook: [{ webhookSignature: [] }, {}],
   public: [],
 };
@@ -301,7 +301,8 @@ export function buildOpenApiDocument(routes: readonly RouteDef[]): Json {
           type: 'apiKey',
           in: 'header',
           name: headerName(SIGNATURE_HEADER),
-          description: "`sha256=<hex HMAC-SHA256 of the raw body>` with the webhook's signing secret",
+          description:
+            "`sha256=<hex HMAC-SHA256 of the raw body>` with the webhook's signing secret (mode `flowgate`); the other modes' headers are in the TriggerWebhook description",
         },
       },
     },

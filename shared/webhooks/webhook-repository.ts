@@ -4,14 +4,17 @@ import { isConditionalFailure } from '../db/conditions';
 import { NotFoundError } from '../errors';
 import { pathIdSchema } from '../http/path-id';
 import { PlanRepository, planFromItem, planNotFound, type PlanRecord } from '../plans/plan-repository';
+import { verificationFromItem, type WebhookVerification } from './verification/verification-modes';
 import { isWebhookToken } from './webhook-secrets';
 
 export interface WebhookRecord {
   tokenHash: string;
   userId: string;
   planId: string;
-  /** KMS ciphertext of the signing secret; absent when the webhook takes unsigned calls. */
+  /** KMS ciphertext of the mode's secret; absent when the webhook takes the token alone. */
   secretCiphertext?: string;
+  /** Absent on webhooks created before modes existed (see verificationOf). */
+  verification?: WebhookVerification;
   createdAt: string;
 }
 
@@ -33,11 +36,13 @@ const webhookKey = (tokenHash: string) => ({ PK: `WEBHOOK#${tokenHash}`, SK: 'WE
 const MAX_BATCH_ATTEMPTS = 5;
 
 function webhookFromItem(tokenHash: string, item: Record<string, unknown>): WebhookRecord {
+  const verification = verificationFromItem(item.verification);
   return {
     tokenHash,
     userId: item.userId as string,
     planId: item.planId as string,
     ...(typeof item.secretCiphertext === 'string' ? { secretCiphertext: item.secretCiphertext } : {}),
+    ...(verification ? { verification } : {}),
     createdAt: item.createdAt as string,
   };
 }

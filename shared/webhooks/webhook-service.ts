@@ -1,24 +1,35 @@
 import type { KeyManagement } from '../crypto/key-management';
-import { AppError } from '../errors';
+import { BadRequestError } from '../errors';
 import type { PlanRecord, PlanRepository } from '../plans/plan-repository';
+import { verifyWebhook, webhookHandshake } from './verification/verify-webhook';
+import {
+  modeHasSecret,
+  modeNeedsUserSecret,
+  verificationOf,
+  verificationView,
+} from './verification/verification-modes';
+import type { WebhookCall } from './verification/webhook-call';
 import { webhookNotFound, type WebhookRecord, type WebhookRepository } from './webhook-repository';
 import {
   hashToken,
   newSigningSecret,
   newWebhookToken,
-  verifySignature,
   webhookSecretContext,
   webhookTokenAddress,
 } from './webhook-secrets';
+import type { WebhookSetup } from './webhook-setup';
 
-export class BadSignatureError extends AppError {
-  constructor() {
-    super(401, 'invalid_signature', 'Missing or invalid X-Flowgate-Signature header');
-  }
-}
+export { BadSignatureError } from './verification/verification-errors';
 
 /** Decrypted secrets by ciphertext, so a busy webhook does not cost a KMS call per request. */
 const SECRET_CACHE_MAX = 256;
+
+export interface AuthenticatedCall {
+  webhook: WebhookRecord;
+  plan: PlanRecord;
+  /** Set when the call is a sender's handshake (Slack's url_verification): answer it, run nothing. */
+  handshake?: { challenge: string };
+}
 
 export class WebhookService {
   private readonly secrets = new Map<string, string>();
@@ -29,22 +40,30 @@ export class WebhookService {
     private readonly kms: () => KeyManagement,
   ) {}
 
-  /** A new token and signing secret for the plan (replacing any it had); both are shown only now. */
-  async create(
-    userId: string,
-    planId: string,
-    options: { requireSignature: boolean },
-    now = new Date(),
-  ): Promise<{ token: string; url: string; secret: string | null }> {
+  /**
+   * A new token for the plan (replacing any webhook it had) with the setup's verification.
+   * The token, and a secret Flowgate generated, are shown only now; a secret the user
+   * brought is never shown back (`secret: null`). Either is stored only as KMS ciphertext.
+   */
+  async create(userId: string, planId: string, setup: WebhookSetup, now = new Date()) {
+    const { mode } = setup.verification;
+    if (modeNeedsUserSecret(mode) && setup.userSecret === undefined) {
+      throw new BadRequestError(
+        `A ${mode} webhook needs the secret the sender signs with`,
+        'validation_error',
+      );
+    }
     const plan = await this.plans.require(userId, planId);
     const token = newWebhookToken(userId, planId);
     const tokenHash = hashToken(token);
-    const secret = options.requireSignature ? newSigningSecret() : undefined;
+    const generated = modeHasSecret(mode) && setup.userSecret === undefined ? newSigningSecret() : undefined;
+    const secret = modeHasSecret(mode) ? (setup.userSecret ?? generated) : undefined;
     const record: WebhookRecord = {
       tokenHash,
       userId,
       planId,
       createdAt: now.toISOString(),
+      verification: setup.verification,
       ...(secret
         ? {
             secretCiphertext: await this.kms().encrypt(
@@ -55,7 +74,12 @@ export class WebhookService {
         : {}),
     };
     await this.webhooks.attach(record, plan.webhookTokenHash);
-    return { token, url: `/api/webhook/${token}`, secret: secret ?? null };
+    return {
+      token,
+      url: `/api/webhook/${token}`,
+      secret: generated ?? null,
+      verification: verificationView(setup.verification),
+    };
   }
 
   async remove(userId: string, planId: string): Promise<void> {
@@ -64,20 +88,25 @@ export class WebhookService {
     await this.webhooks.detach(userId, planId, plan.webhookTokenHash);
   }
 
-  /** The webhook a call is for and its plan, once its signature (when it has a secret) checks out. */
+  /**
+   * The webhook a call is for and its plan, once the call passes the webhook's verification.
+   * An unknown token is a 404 before anything about the call is looked at.
+   */
   async authenticate(
     token: string,
-    rawBody: string,
-    signature: string | undefined,
-  ): Promise<{ webhook: WebhookRecord; plan: PlanRecord }> {
+    call: Omit<WebhookCall, 'now'>,
+    now = new Date(),
+  ): Promise<AuthenticatedCall> {
     const found = await this.find(token);
     if (!found) throw webhookNotFound();
     const { webhook } = found;
-    if (webhook.secretCiphertext) {
-      const secret = await this.secretOf(webhook, webhook.secretCiphertext);
-      if (!verifySignature(secret, rawBody, signature)) throw new BadSignatureError();
-    }
-    return found;
+    const verification = verificationOf(webhook);
+    const secret = webhook.secretCiphertext
+      ? await this.secretOf(webhook, webhook.secretCiphertext)
+      : undefined;
+    verifyWebhook(verification, secret, { ...call, now });
+    const handshake = webhookHandshake(verification, call.rawBody);
+    return handshake ? { ...found, handshake } : found;
   }
 
   /** One read for a token that names its plan; two for one minted before tokens did. */

@@ -11,10 +11,15 @@ import { startOpenAiFake } from '../../support/fakes/openai-fake';
 import type { FakeServer } from '../../support/fakes/fake-server';
 import { bearer, createUserWithKey, testRepositoryDeps } from '../../support/identity';
 import { startTestStack } from '../../support/local-stack';
+import { githubHeaders, slackHeaders, stripeHeaders, unixNow } from '../../support/webhook-signers';
 
 const SECRET = 'sk-e2e-0123456789abcdefSECRETVALUE';
 const CUSTOM_SECRET = 'crm-e2e-ffffeeeeddddccccINTEGRATION';
 const ROTATED = 'sk-e2e-rotated-9876543210zyxwvuNEWVAL';
+// Webhook secrets the user brings from the sender: stored, never shown back or logged.
+const GITHUB_SECRET = 'gh-e2e-webhook-secret-4d8f2a61BROUGHT';
+const SLACK_SECRET = 'slack-e2e-signing-secret-7c1e93b0BROUGHT';
+const STRIPE_SECRET = 'whsec_e2e0123456789stripeBROUGHT';
 
 describe('automation engine (e2e)', () => {
   let stack: LocalStack;
@@ -438,21 +443,175 @@ describe('automation engine (e2e)', () => {
       expect(tooBig.status).toBe(413);
       expect((await api('/api/execution-logs?limit=100')).body.logs.length).toBe(runsBefore);
     });
+
+    const echoPlan = async (name: string) =>
+      (
+        await api('/api/execution-plans', {
+          body: {
+            name,
+            steps: [
+              { id: 'echo', provider: 'data', action: 'transform', params: { value: '{{trigger.body}}' } },
+            ],
+          },
+        })
+      ).body.id as string;
+
+    it('takes GitHub-signed calls with the secret set at GitHub, never showing it back', async () => {
+      const planId = await echoPlan('on push');
+      const created = await api(`/api/execution-plans/${planId}/webhook`, {
+        body: { verification: { mode: 'github', secret: GITHUB_SECRET } },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ secret: null, verification: { mode: 'github' } });
+      expect((await api(`/api/execution-plans/${planId}`)).body.has_webhook).toBe(true);
+
+      const payload = JSON.stringify({ ref: 'refs/heads/main', after: 'abc123' });
+      const waited = await api(`${created.body.url}?wait=true`, {
+        key: '',
+        raw: payload,
+        headers: {
+          'Content-Type': 'application/json',
+          'X-GitHub-Event': 'push',
+          ...githubHeaders(GITHUB_SECRET, payload),
+        },
+      });
+      expect(waited.status).toBe(200);
+      expect(waited.body).toMatchObject({ status: 'success', trigger: 'webhook' });
+      expect(waited.body.steps[0].output).toEqual({ ref: 'refs/heads/main', after: 'abc123' });
+
+      const runsBefore = (await api('/api/execution-logs?limit=100')).body.logs.length;
+      const forged: Record<string, string>[] = [
+        {},
+        githubHeaders('gh-e2e-the-wrong-secret-000000', payload),
+        githubHeaders(GITHUB_SECRET, '{"ref":"refs/heads/evil"}'),
+        { 'X-Flowgate-Signature': githubHeaders(GITHUB_SECRET, payload)['X-Hub-Signature-256'] },
+      ];
+      for (const headers of forged) {
+        const refused = await api(created.body.url, { key: '', raw: payload, headers });
+        expect(refused.status).toBe(401);
+        expect(refused.body.error).toMatchObject({
+          code: 'invalid_signature',
+          message: expect.stringContaining('X-Hub-Signature-256'),
+        });
+      }
+      expect((await api('/api/execution-logs?limit=100')).body.logs.length).toBe(runsBefore);
+    });
+
+    it("answers Slack's signed url_verification with its challenge and starts no run", async () => {
+      const planId = await echoPlan('on slack event');
+      const created = await api(`/api/execution-plans/${planId}/webhook`, {
+        body: { verification: { mode: 'slack', secret: SLACK_SECRET } },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ secret: null, verification: { mode: 'slack' } });
+      const runsBefore = (await api('/api/execution-logs?limit=100')).body.logs.length;
+
+      const challenge = JSON.stringify({
+        token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
+        challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+        type: 'url_verification',
+      });
+      const answered = await api(created.body.url, {
+        key: '',
+        raw: challenge,
+        headers: { 'Content-Type': 'application/json', ...slackHeaders(SLACK_SECRET, unixNow(), challenge) },
+      });
+      expect(answered.status).toBe(200);
+      expect(answered.body).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+
+      // Unsigned, or replayed past Slack's five minutes, the same challenge is refused.
+      const unsigned = await api(created.body.url, { key: '', raw: challenge });
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.body.error.code).toBe('invalid_signature');
+      const replayed = await api(created.body.url, {
+        key: '',
+        raw: challenge,
+        headers: slackHeaders(SLACK_SECRET, unixNow() - 600, challenge),
+      });
+      expect(replayed.status).toBe(401);
+      expect(replayed.body.error.code).toBe('signature_expired');
+      expect((await api('/api/execution-logs?limit=100')).body.logs.length).toBe(runsBefore);
+
+      const event = JSON.stringify({ type: 'event_callback', event: { type: 'app_mention', text: 'hi' } });
+      const queued = await api(created.body.url, {
+        key: '',
+        raw: event,
+        headers: slackHeaders(SLACK_SECRET, unixNow(), event),
+      });
+      expect(queued.status).toBe(202);
+      await stack.adapters.drain();
+      const log = await api(`/api/execution-logs/${queued.body.run_id}`);
+      expect(log.body.steps[0].output).toEqual({
+        type: 'event_callback',
+        event: { type: 'app_mention', text: 'hi' },
+      });
+    });
+
+    it('takes Stripe-signed and static-header calls, and refuses a body that mixes both spellings', async () => {
+      const planId = await echoPlan('on payment');
+      const stripe = await api(`/api/execution-plans/${planId}/webhook`, {
+        body: { verification: { mode: 'stripe', secret: STRIPE_SECRET } },
+      });
+      expect(stripe.body).toMatchObject({
+        secret: null,
+        verification: { mode: 'stripe', tolerance_seconds: 300 },
+      });
+      const payload = '{"id":"evt_1","type":"invoice.paid"}';
+      const paid = await api(`${stripe.body.url}?wait=true`, {
+        key: '',
+        raw: payload,
+        headers: stripeHeaders(STRIPE_SECRET, unixNow(), payload),
+      });
+      expect(paid.status).toBe(200);
+      const stale = await api(stripe.body.url, {
+        key: '',
+        raw: payload,
+        headers: stripeHeaders(STRIPE_SECRET, unixNow() - 301, payload),
+      });
+      expect([stale.status, stale.body.error.code]).toEqual([401, 'signature_expired']);
+
+      const header = await api(`/api/execution-plans/${planId}/webhook`, {
+        body: { verification: { mode: 'header', header_name: 'X-Hook-Key' } },
+      });
+      expect(header.body).toMatchObject({ verification: { mode: 'header', header_name: 'X-Hook-Key' } });
+      expect(header.body.secret).toMatch(/^whsec_/);
+      const ok = await api(`${header.body.url}?wait=true`, {
+        key: '',
+        raw: payload,
+        headers: { 'X-Hook-Key': header.body.secret },
+      });
+      expect(ok.status).toBe(200);
+      // Replaced: the Stripe webhook's token is gone.
+      expect((await api(stripe.body.url, { key: '', raw: payload })).status).toBe(404);
+
+      for (const body of [
+        { require_signature: true, verification: { mode: 'flowgate' } },
+        { verification: { mode: 'header', header_name: 'Authorization' } },
+        { verification: { mode: 'stripe' } },
+      ]) {
+        const refused = await api(`/api/execution-plans/${planId}/webhook`, { body });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.code).toBe('validation_error');
+      }
+    });
   });
 
   it('never lets the secret reach a response, a log line or a stored item', async () => {
     await stack.adapters.drain();
     expect(responses.length).toBeGreaterThan(10);
+    const brought = [GITHUB_SECRET, SLACK_SECRET, STRIPE_SECRET];
     for (const text of responses) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(ROTATED);
       expect(text).not.toContain(CUSTOM_SECRET);
+      for (const secret of brought) expect(text).not.toContain(secret);
     }
     expect(logLines.length).toBeGreaterThan(10);
     for (const line of logLines) {
       expect(line).not.toContain(SECRET);
       expect(line).not.toContain(ROTATED);
       expect(line).not.toContain(CUSTOM_SECRET);
+      for (const secret of brought) expect(line).not.toContain(secret);
     }
     const { client, tableName } = testRepositoryDeps();
     const items: Record<string, unknown>[] = [];
@@ -468,5 +627,6 @@ describe('automation engine (e2e)', () => {
     expect(dump).not.toContain(ROTATED);
     expect(dump).not.toContain(SECRET.slice(0, 20));
     expect(dump).not.toContain(CUSTOM_SECRET);
+    for (const secret of [GITHUB_SECRET, SLACK_SECRET, STRIPE_SECRET]) expect(dump).not.toContain(secret);
   });
 });
