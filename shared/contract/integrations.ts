@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { IntegrationBody } from '../integrations/integration-schema';
 import { IntegrationPath } from '../integrations/integration-path';
+import { ProviderListQuery } from '../providers/listing';
+import { PROVIDER_CATEGORIES, VERIFICATION_LEVELS } from '../providers/types';
 import { Timestamp } from './common';
 import type { DomainContract } from './types';
 
@@ -22,7 +24,19 @@ export const Integration = z.strictObject({
 const ProviderDescription = z.strictObject({
   name: z.string(),
   title: z.string(),
+  category: z.enum(PROVIDER_CATEGORIES),
+  description: z.string(),
+  docs_url: z.string().nullable().describe("The vendor's API reference the provider was checked against"),
+  verification: z
+    .enum(VERIFICATION_LEVELS)
+    .describe(
+      '`wire-tested`: tested against a loopback fake of the documented wire format; `documented`: checked against the docs; `local`: no vendor; `user-defined`: a custom integration',
+    ),
   credential_type: z.enum(['api_key', 'token', 'oauth', 'custom', 'none']),
+  credential_hint: z
+    .string()
+    .nullable()
+    .describe('What to store as the credential when it is more than one secret'),
   actions: z.array(
     z.strictObject({
       name: z.string(),
@@ -35,10 +49,16 @@ const ProviderDescription = z.strictObject({
 export const integrationsContract: DomainContract = {
   ListProviders: {
     summary: 'The providers and actions plans can use, custom integrations included',
+    request: { query: ProviderListQuery },
     responses: {
       200: {
-        description: 'Every provider with its actions and their param schemas',
-        schema: z.strictObject({ total: z.int(), providers: z.array(ProviderDescription) }),
+        description:
+          'The matching providers with their actions and param schemas; `next_cursor` only when paged (`limit` or `cursor`)',
+        schema: z.strictObject({
+          total: z.int(),
+          providers: z.array(ProviderDescription),
+          next_cursor: z.string().nullable().optional(),
+        }),
       },
     },
   },

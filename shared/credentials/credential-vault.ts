@@ -38,6 +38,20 @@ export class RunCredentials {
       credentialContext(this.userId, provider, credentialType),
     );
     this.redactor.add(value);
+    // A credential with several fields is a JSON object (see shared/providers/manifest/manifest-auth.ts):
+    // each field reaches the wire on its own, so each is redacted on its own too.
+    for (const field of jsonStringMembers(value)) this.redactor.add(field);
     return value;
+  }
+}
+
+function jsonStringMembers(value: string): string[] {
+  if (!value.startsWith('{')) return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
+    return Object.values(parsed).filter((v): v is string => typeof v === 'string' && v !== '');
+  } catch {
+    return [];
   }
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Stripe's form encoding: nested objects as `metadata[key]=v`, arrays as `items[0]=v`.
- * Undefined and null fields are left out.
+ * `application/x-www-form-urlencoded` with brackets for nesting, as Stripe and most form
+ * APIs read it: objects as `metadata[key]=v`, arrays as `items[0]=v`. Undefined and null
+ * fields are left out.
  */
-export function stripeForm(params: Record<string, unknown>): string {
+export function formEncode(params: Record<string, unknown>): string {
   const pairs: [string, string][] = [];
   const walk = (key: string, value: unknown): void => {
     if (value === undefined || value === null) return;

@@ -7,16 +7,21 @@ import { http } from './http';
 import { notion } from './notion';
 import { openai } from './openai';
 import { openaiCompatible } from './openai-compatible';
+import { OPENAI_COMPATIBLE_APIS } from './openai-compatible/catalog';
+import { createOpenAiCompatibleProvider } from './openai-compatible/factory';
 import { slack } from './slack';
 import { stripe } from './stripe';
 import { telegram } from './telegram';
 import { webhook } from './webhook';
-import { describeProviders, type ProviderListing } from './listing';
+import { CATALOG_MANIFESTS } from './catalog';
+import { providerFromManifest } from './manifest/manifest-provider';
+import type { ProviderManifest } from './manifest/manifest-schema';
+import { describeProviders, type ProviderListing, type ProviderListQuery } from './listing';
 import type { ProviderDefinition } from './types';
 
 /**
- * The provider registry: one static object. Adding a provider is its folder plus one line
- * here; the /api/providers listing, plan validation and the engine all derive from it.
+ * The code-backed providers: one static object, for what is not plain REST or predates the
+ * manifests. Adding one is its folder plus one line here.
  */
 export const providers = {
   openai,
@@ -33,9 +38,40 @@ export const providers = {
   data,
 } as const satisfies Record<string, ProviderDefinition>;
 
-export type BuiltInProviderName = keyof typeof providers;
+export type CodeProviderName = keyof typeof providers;
 
-export const BUILT_IN_PROVIDER_NAMES = Object.keys(providers) as BuiltInProviderName[];
+export const CODE_PROVIDER_NAMES = Object.keys(providers) as CodeProviderName[];
+
+/** The other OpenAI-compatible APIs: data for the one factory (./openai-compatible/catalog.ts). */
+const compatible = new Map<string, ProviderDefinition>(
+  OPENAI_COMPATIBLE_APIS.map((options) => [options.name, createOpenAiCompatibleProvider(options)]),
+);
+
+/**
+ * The manifests by name. A manifest becomes a provider (parsed, params compiled) the first
+ * time it is used, so a cold start pays only for the providers its requests name; the
+ * listing and the tests build them all.
+ */
+const manifests = new Map<string, ProviderManifest>(CATALOG_MANIFESTS.map((m) => [m.name, m]));
+const built = new Map<string, ProviderDefinition>();
+
+function fromManifest(name: string): ProviderDefinition | undefined {
+  let provider = built.get(name);
+  if (!provider) {
+    const manifest = manifests.get(name);
+    if (!manifest) return undefined;
+    provider = providerFromManifest(manifest);
+    built.set(name, provider);
+  }
+  return provider;
+}
+
+/** Every built-in provider's name: the code-backed ones, the OpenAI-compatible APIs, the manifests. */
+export const BUILT_IN_PROVIDER_NAMES: readonly string[] = [
+  ...CODE_PROVIDER_NAMES,
+  ...compatible.keys(),
+  ...CATALOG_MANIFESTS.map((m) => m.name),
+];
 
 /** Where the caller's custom integrations come from (the integrations repository in production). */
 export interface CustomIntegrationSource {
@@ -50,11 +86,12 @@ export interface ResolveDeps {
 
 /** A built-in provider by name (no I/O). */
 export function getProvider(name: string): ProviderDefinition | undefined {
-  return Object.hasOwn(providers, name) ? providers[name as BuiltInProviderName] : undefined;
+  if (Object.hasOwn(providers, name)) return providers[name as CodeProviderName];
+  return compatible.get(name) ?? fromManifest(name);
 }
 
 export function listProviders(): ProviderDefinition[] {
-  return Object.values(providers);
+  return BUILT_IN_PROVIDER_NAMES.map((name) => getProvider(name)!);
 }
 
 /**
@@ -82,10 +119,14 @@ export async function listProvidersFor(userId: string, deps: ResolveDeps): Promi
 }
 
 /** The body of GET /api/providers for this user. */
-export async function providerListingFor(userId: string, deps: ResolveDeps): Promise<ProviderListing> {
-  return describeProviders(await listProvidersFor(userId, deps));
+export async function providerListingFor(
+  userId: string,
+  deps: ResolveDeps,
+  query: ProviderListQuery = {},
+): Promise<ProviderListing> {
+  return describeProviders(await listProvidersFor(userId, deps), query);
 }
 
 export { validateStep, type StepIssue, type StepValidation, type ValidateStepOptions } from './validate-step';
-export { describeProviders, describeProvider, type ProviderListing } from './listing';
+export { describeProviders, describeProvider, ProviderListQuery, type ProviderListing } from './listing';
 export { customProviderName, integrationIdOf, type CustomIntegrationConfig } from './custom';

@@ -8,6 +8,38 @@ import type { Logger } from '../logger';
  */
 export type CredentialType = 'api_key' | 'token' | 'oauth' | 'custom' | 'none';
 
+/** What a provider is for, as /api/providers filters it. */
+export const PROVIDER_CATEGORIES = [
+  'ai',
+  'messaging',
+  'email',
+  'productivity',
+  'developer',
+  'crm',
+  'support',
+  'marketing',
+  'commerce',
+  'payments',
+  'finance',
+  'data',
+  'storage',
+  'analytics',
+  'social',
+  'utility',
+] as const;
+export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
+
+/**
+ * How a provider is known to work, as the listing states it:
+ * - `wire-tested`: a loopback fake written from the vendor's documented wire format checks
+ *   the exact request and answers with a real-shaped response;
+ * - `documented`: checked against the vendor's API reference only;
+ * - `local`: runs inside Flowgate and calls no vendor (tested directly);
+ * - `user-defined`: a custom integration, as its owner described it.
+ */
+export const VERIFICATION_LEVELS = ['wire-tested', 'documented', 'local', 'user-defined'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
 /** What every action returns. `output` is stored (truncated and redacted) in the run's step log. */
 export interface ProviderResult {
   success: boolean;
@@ -79,6 +111,8 @@ export interface ActionContext {
 export interface ActionDefinition<P extends z.ZodType = z.ZodType> {
   description: string;
   params: P;
+  /** The params' JSON Schema as written, when the action has one (manifests); else derived from `params`. */
+  paramsJsonSchema?: unknown;
   execute(params: z.infer<P>, ctx: ActionContext): Promise<ProviderResult>;
   /**
    * Running it twice has the effect of running it once (a read, a pure transform, a PUT).
@@ -94,5 +128,13 @@ export interface ProviderDefinition {
   name: string;
   title: string;
   credentialType: CredentialType;
+  category: ProviderCategory;
+  /** One line on what it does, for the listing and the drafter's provider picker. */
+  description: string;
+  /** The vendor's API reference (absent for Flowgate's own and user-defined providers). */
+  docsUrl?: string;
+  verification: VerificationLevel;
+  /** What to store as the credential, when it is more than one secret string. */
+  credentialHint?: string;
   actions: Record<string, ActionDefinition>;
 }

@@ -84,6 +84,9 @@ export function createCustomProvider(config: CustomIntegrationConfig): ProviderD
   return {
     name,
     title: config.name,
+    category: 'utility',
+    description: `Your custom integration ${config.name}.`,
+    verification: 'user-defined',
     credentialType: config.auth.type === 'none' ? 'none' : 'custom',
     actions: {
       request: defineAction({

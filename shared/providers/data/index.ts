@@ -34,6 +34,9 @@ const ConditionParams = z
 export const data: ProviderDefinition = {
   name: 'data',
   title: 'Data',
+  category: 'utility',
+  description: 'Transform, pick from and test the outputs of earlier steps, with no outbound call.',
+  verification: 'local',
   credentialType: 'none',
   actions: {
     transform: defineAction({

@@ -37,6 +37,10 @@ function webhookUrl(explicit: string | undefined, ctx: ActionContext): URL {
 export const discord: ProviderDefinition = {
   name: 'discord',
   title: 'Discord',
+  category: 'messaging',
+  description: 'Post messages to a Discord channel through its webhook.',
+  docsUrl: 'https://discord.com/developers/docs/resources/webhook#execute-webhook',
+  verification: 'wire-tested',
   credentialType: 'custom',
   actions: {
     send_webhook: defineAction({

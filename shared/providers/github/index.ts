@@ -28,6 +28,10 @@ export function createGithubProvider(options: { apiBaseUrl?: string } = {}): Pro
   return {
     name: 'github',
     title: 'GitHub',
+    category: 'developer',
+    description: 'Open issues in GitHub repositories with a personal access or app token.',
+    docsUrl: 'https://docs.github.com/en/rest/issues/issues',
+    verification: 'wire-tested',
     credentialType: 'token',
     actions: {
       create_issue: defineAction({

@@ -30,6 +30,9 @@ function withQuery(url: string, query: z.infer<typeof QueryParams> | undefined):
 export const http: ProviderDefinition = {
   name: 'http',
   title: 'HTTP request',
+  category: 'utility',
+  description: 'Call any public HTTP endpoint, with the outbound guard applied.',
+  verification: 'wire-tested',
   credentialType: 'none',
   actions: {
     request: defineAction({

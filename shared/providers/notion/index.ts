@@ -48,6 +48,10 @@ export function createNotionProvider(options: { apiBaseUrl?: string } = {}): Pro
   return {
     name: 'notion',
     title: 'Notion',
+    category: 'productivity',
+    description: 'Create pages in Notion databases with an integration token.',
+    docsUrl: 'https://developers.notion.com/reference/post-page',
+    verification: 'wire-tested',
     credentialType: 'token',
     actions: {
       create_page: defineAction({

@@ -1,15 +1,14 @@
 import * as z from 'zod';
-import {
-  HttpUrl,
-  call,
-  defineAction,
-  joinUrl,
-  pickString,
-  requireCredential,
-  upstreamFailure,
-} from '../provider-kit';
+import { HttpUrl, call, defineAction, joinUrl, pickString, upstreamFailure } from '../provider-kit';
 import { usageIn } from '../../gateway/usage/token-usage';
-import type { ProviderDefinition, ProviderResult } from '../types';
+import { authParts, credentialFields, fillFields } from '../manifest/manifest-auth';
+import type { ManifestAuth } from '../manifest/manifest-schema';
+import type { ProviderDefinition, ProviderResult, VerificationLevel } from '../types';
+
+const BEARER: Pick<ManifestAuth, 'fields' | 'apply'> = {
+  fields: { api_key: { description: 'The API key', secret: true } },
+  apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {api_key}' }],
+};
 
 const Message = z.strictObject({
   role: z.enum(['system', 'user', 'assistant', 'developer']),
@@ -43,12 +42,32 @@ export interface OpenAiCompatibleOptions {
   name: string;
   title: string;
   /**
-   * The API base (`https://api.openai.com/v1`). Without one, each step names its own
-   * `base_url` (the generic provider), which the outbound guard checks like any URL.
+   * The API base (`https://api.openai.com/v1`), which may be built from credential fields
+   * (`https://{resource}.openai.azure.com/openai/v1`). Without one, each step names its own
+   * `base_url` (a self-hosted server), which the outbound guard checks like any URL.
    */
   baseUrl?: string;
   /** False for servers that take no key (a self-hosted model). */
   credentialRequired?: boolean;
+  description?: string;
+  docsUrl?: string;
+  verification?: VerificationLevel;
+  /**
+   * How the key is presented and what the credential holds, in the manifest format
+   * (default: one secret, sent as `Authorization: Bearer <key>`).
+   */
+  auth?: Pick<ManifestAuth, 'fields' | 'apply' | 'hint'>;
+  /** Sends the requests to this origin, keeping the path: how wire tests use a loopback fake. */
+  origin?: string;
+}
+
+function withOrigin(url: string, origin: string | undefined): string {
+  if (!origin) return url;
+  const parsed = new URL(url);
+  const target = new URL(origin);
+  parsed.protocol = target.protocol;
+  parsed.host = target.host;
+  return parsed.href;
 }
 
 function requestBody(params: ChatParams): Record<string, unknown> {
@@ -113,21 +132,37 @@ function toResult(title: string, params: ChatParams, completion: Completion): Pr
 export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions): ProviderDefinition {
   const { name, title, baseUrl } = options;
   const credentialRequired = options.credentialRequired ?? true;
+  const auth: ManifestAuth = { credentialType: 'api_key', ...(options.auth ?? BEARER) };
+  /** The base URL and the auth headers for this step's credential. */
+  const target = (params: ChatParams, credential: string | undefined) => {
+    if (!credentialRequired && credential === undefined)
+      return { base: baseUrl ?? params.base_url ?? '', headers: {} };
+    const fields = credentialFields(name, auth, credential, 'API key');
+    return {
+      base: fillFields(baseUrl ?? params.base_url ?? '', fields),
+      headers: authParts(auth, fields).headers,
+    };
+  };
   return {
     name,
     title,
     credentialType: 'api_key',
+    category: 'ai',
+    description: options.description ?? `Chat completions with ${title}'s OpenAI-compatible API.`,
+    ...(options.docsUrl ? { docsUrl: options.docsUrl } : {}),
+    verification: options.verification ?? 'documented',
+    ...(auth.hint ? { credentialHint: auth.hint } : {}),
     actions: {
       chat_completion: defineAction({
         description: `Create a chat completion with ${title}; the reply text is output.content.`,
         params: baseUrl ? FixedHostParams : AnyHostParams,
         async execute(raw, ctx) {
           const params = raw as ChatParams;
-          const key = credentialRequired ? requireCredential(ctx, name, 'API key') : ctx.credential;
+          const { base, headers } = target(params, ctx.credential || undefined);
           const result = await call(ctx, {
             method: 'POST',
-            url: joinUrl(baseUrl ?? params.base_url ?? '', '/chat/completions'),
-            headers: key ? { authorization: `Bearer ${key}` } : {},
+            url: withOrigin(joinUrl(base, '/chat/completions'), options.origin),
+            headers,
             json: requestBody(params),
           });
           if (result.status >= 400) {

@@ -7,6 +7,8 @@ export const createOpenAiProvider = (options: { baseUrl?: string } = {}) =>
   createOpenAiCompatibleProvider({
     name: 'openai',
     title: 'OpenAI',
+    docsUrl: 'https://platform.openai.com/docs/api-reference/chat/create',
+    verification: 'wire-tested',
     baseUrl: options.baseUrl ?? OPENAI_BASE_URL,
   });
 

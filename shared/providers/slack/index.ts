@@ -44,6 +44,10 @@ export function createSlackProvider(options: { apiBaseUrl?: string } = {}): Prov
   return {
     name: 'slack',
     title: 'Slack',
+    category: 'messaging',
+    description: 'Post Slack messages through an incoming webhook or a bot token.',
+    docsUrl: 'https://docs.slack.dev/reference/methods/chat.postMessage',
+    verification: 'wire-tested',
     credentialType: 'token',
     actions: {
       send_webhook: defineAction({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { call, defineAction, joinUrl, pickString, requireCredential, upstreamFailure } from '../provider-kit';
 import type { ActionContext, ProviderDefinition } from '../types';
-import { idempotencyKey, stripeForm } from './form';
+import { idempotencyKey, formEncode } from '../form-encoding';
 
 export const STRIPE_API_BASE_URL = 'https://api.stripe.com';
 
@@ -37,7 +37,7 @@ async function post(api: string, path: string, params: Record<string, unknown>, 
       'content-type': 'application/x-www-form-urlencoded',
       'idempotency-key': idempotencyKey(ctx.runId, ctx.stepId),
     },
-    raw: stripeForm(params),
+    raw: formEncode(params),
   });
   if (result.status >= 400)
     return upstreamFailure('Stripe', result, pickString(result.data, 'error', 'message'));
@@ -55,6 +55,11 @@ export function createStripeProvider(options: { apiBaseUrl?: string } = {}): Pro
   return {
     name: 'stripe',
     title: 'Stripe',
+    category: 'payments',
+    description:
+      'Create Stripe customers and PaymentIntents, each retry de-duplicated by an idempotency key.',
+    docsUrl: 'https://docs.stripe.com/api',
+    verification: 'wire-tested',
     credentialType: 'api_key',
     actions: {
       create_customer: defineAction({

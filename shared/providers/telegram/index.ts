@@ -25,6 +25,10 @@ export function createTelegramProvider(options: { apiBaseUrl?: string } = {}): P
   return {
     name: 'telegram',
     title: 'Telegram',
+    category: 'messaging',
+    description: 'Send Telegram messages with a bot token.',
+    docsUrl: 'https://core.telegram.org/bots/api#sendmessage',
+    verification: 'wire-tested',
     credentialType: 'token',
     actions: {
       send_message: defineAction({

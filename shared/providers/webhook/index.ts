@@ -14,6 +14,9 @@ const SendParams = z.strictObject({
 export const webhook: ProviderDefinition = {
   name: 'webhook',
   title: 'Webhook',
+  category: 'utility',
+  description: 'POST a JSON payload to any public URL.',
+  verification: 'wire-tested',
   credentialType: 'none',
   actions: {
     send: defineAction({

@@ -19,6 +19,9 @@ const echo: ProviderDefinition = {
   name: 'echo',
   title: 'Echo',
   credentialType: 'none',
+  category: 'utility',
+  description: 'A provider for this test.',
+  verification: 'local',
   actions: {
     say: {
       description: 'returns its text, or fails on "boom"',

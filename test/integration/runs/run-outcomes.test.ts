@@ -18,6 +18,9 @@ const probe: ProviderDefinition = {
   name: 'probe',
   title: 'Probe',
   credentialType: 'api_key',
+  category: 'utility',
+  description: 'A provider for this test.',
+  verification: 'local',
   actions: {
     say: {
       description: 'succeeds unless told to fail',

@@ -18,6 +18,9 @@ const echo: ProviderDefinition = {
   name: 'echo',
   title: 'Echo',
   credentialType: 'api_key',
+  category: 'utility',
+  description: 'A provider for this test.',
+  verification: 'local',
   actions: {
     say: {
       description: 'returns its text',

@@ -35,6 +35,9 @@ const echo: ProviderDefinition = {
   name: 'echo',
   title: 'Echo',
   credentialType: 'none',
+  category: 'utility',
+  description: 'A provider for this test.',
+  verification: 'local',
   actions: {
     say: {
       description: 'a read: safe to repeat',

@@ -26,6 +26,9 @@ function fakeProviders(script: Behaviour[]) {
     name: 'test',
     title: 'Test',
     credentialType: 'api_key',
+    category: 'utility',
+    description: 'A provider for this test.',
+    verification: 'local',
     actions: {
       echo: {
         description: 'returns its params',
@@ -61,6 +64,9 @@ function fakeProviders(script: Behaviour[]) {
     name: 'gate',
     title: 'Gate',
     credentialType: 'none',
+    category: 'utility',
+    description: 'A provider for this test.',
+    verification: 'local',
     actions: {
       check: {
         description: 'condition',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   BUILT_IN_PROVIDER_NAMES,
+  CODE_PROVIDER_NAMES,
   getProvider,
   listProviders,
   providerListingFor,
@@ -31,8 +32,8 @@ const deps = {
 };
 
 describe('the static registry', () => {
-  it('has every provider of the issue, each under its own name', () => {
-    expect(BUILT_IN_PROVIDER_NAMES).toEqual([
+  it('has every code-backed provider, each under its own name, and every seed name', () => {
+    expect(CODE_PROVIDER_NAMES).toEqual([
       'openai',
       'groq',
       'openai_compatible',
@@ -47,6 +48,14 @@ describe('the static registry', () => {
       'data',
     ]);
     for (const [key, provider] of Object.entries(providers)) expect(provider.name).toBe(key);
+    for (const seedName of ['openai', 'groq', 'slack', 'notion', 'webhook', 'stripe'])
+      expect(getProvider(seedName)?.name).toBe(seedName);
+  });
+
+  it('lists every built-in by name, code-backed ones first, each resolvable', () => {
+    expect(BUILT_IN_PROVIDER_NAMES.slice(0, CODE_PROVIDER_NAMES.length)).toEqual(CODE_PROVIDER_NAMES);
+    for (const name of BUILT_IN_PROVIDER_NAMES) expect(getProvider(name)?.name).toBe(name);
+    expect(listProviders().map((p) => p.name)).toEqual(BUILT_IN_PROVIDER_NAMES);
   });
 
   it('gives every action a description and a zod schema that converts to JSON Schema', () => {
@@ -94,7 +103,7 @@ describe('resolveProvider', () => {
 describe('providerListingFor', () => {
   it('lists the built-ins and the caller’s integrations with JSON Schema params', async () => {
     const listing = await providerListingFor('alice', deps);
-    expect(listing.total).toBe(13);
+    expect(listing.total).toBe(BUILT_IN_PROVIDER_NAMES.length + 1);
     expect(listing.providers.map((p) => p.name)).toEqual([...BUILT_IN_PROVIDER_NAMES, 'custom_int_a1']);
     const http = listing.providers.find((p) => p.name === 'http')!;
     expect(http).toMatchObject({ title: 'HTTP request', credential_type: 'none' });
@@ -111,6 +120,7 @@ describe('providerListingFor', () => {
     expect(custom).toMatchObject({
       name: 'custom_int_a1',
       credential_type: 'custom',
+      verification: 'user-defined',
       actions: [{ name: 'request' }],
     });
     expect(JSON.stringify(listing)).not.toContain('int_b1');

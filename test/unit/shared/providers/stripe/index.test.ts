@@ -1,5 +1,5 @@
 import { createStripeProvider, stripe, STRIPE_API_BASE_URL } from '../../../../../shared/providers/stripe';
-import { idempotencyKey, stripeForm } from '../../../../../shared/providers/stripe/form';
+import { idempotencyKey, formEncode } from '../../../../../shared/providers/form-encoding';
 import type { ProviderDefinition } from '../../../../../shared/providers/types';
 import type { FakeServer } from '../../../../support/fakes/fake-server';
 import { startStripeFake } from '../../../../support/fakes/stripe-fake';
@@ -19,7 +19,7 @@ it('talks to api.stripe.com in production', () => {
   expect(stripe).toMatchObject({ name: 'stripe', credentialType: 'api_key' });
 });
 
-describe('stripeForm', () => {
+describe('formEncode', () => {
   it.each([
     [{ amount: 500, currency: 'eur' }, 'amount=500&currency=eur'],
     [{ metadata: { order: '7', 'a b': 'c&d' } }, 'metadata%5Border%5D=7&metadata%5Ba+b%5D=c%26d'],
@@ -29,7 +29,7 @@ describe('stripeForm', () => {
     ],
     [{ a: undefined, b: null, c: true }, 'c=true'],
   ])('encodes %p', (input, expected) => {
-    expect(stripeForm(input)).toBe(expected);
+    expect(formEncode(input)).toBe(expected);
   });
 });
 

@@ -1,0 +1,83 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+export const capsule = defineManifest({
+  name: 'capsule',
+  title: 'Capsule CRM',
+  category: 'crm',
+  description: 'Create people, organisations and opportunities in Capsule CRM and list contacts (API v2).',
+  docsUrl: 'https://developer.capsulecrm.com/v2/overview/writing-to-the-api',
+  verification: 'documented',
+  baseUrl: 'https://api.capsulecrm.com/api/v2',
+  auth: {
+    credentialType: 'token',
+    apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {token}' }],
+    hint: 'A personal access token (My Preferences → API Authentication Tokens)',
+  },
+  errors: { message: ['errors.0.message', 'message'] },
+  actions: {
+    create_person: {
+      description: 'Create a person, optionally linked to an organisation.',
+      method: 'POST',
+      path: '/parties',
+      constants: { body: { party: { type: 'person' } } },
+      params: {
+        first_name: { in: 'body', wire: 'party.firstName', type: 'string' },
+        last_name: { in: 'body', wire: 'party.lastName', type: 'string' },
+        job_title: { in: 'body', wire: 'party.jobTitle', type: 'string' },
+        email: { in: 'body', wire: 'party.emailAddresses.0.address', type: 'string', format: 'email' },
+        phone: { in: 'body', wire: 'party.phoneNumbers.0.number', type: 'string' },
+        organisation_id: { in: 'body', wire: 'party.organisation.id', type: 'integer' },
+        about: { in: 'body', wire: 'party.about', type: 'string' },
+      },
+      output: { id: 'party.id', party: 'party' },
+      summary: 'Created person #{party.id}',
+    },
+    create_organisation: {
+      description: 'Create an organisation.',
+      method: 'POST',
+      path: '/parties',
+      constants: { body: { party: { type: 'organisation' } } },
+      params: {
+        name: { in: 'body', wire: 'party.name', type: 'string', required: true },
+        email: { in: 'body', wire: 'party.emailAddresses.0.address', type: 'string', format: 'email' },
+        phone: { in: 'body', wire: 'party.phoneNumbers.0.number', type: 'string' },
+        website: { in: 'body', wire: 'party.websites.0.address', type: 'string' },
+        about: { in: 'body', wire: 'party.about', type: 'string' },
+      },
+      output: { id: 'party.id', name: 'party.name', party: 'party' },
+      summary: 'Created organisation {party.name} (#{party.id})',
+    },
+    create_opportunity: {
+      description: 'Create an opportunity for a party, at a milestone.',
+      method: 'POST',
+      path: '/opportunities',
+      params: {
+        name: { in: 'body', wire: 'opportunity.name', type: 'string', required: true },
+        party_id: { in: 'body', wire: 'opportunity.party.id', type: 'integer', required: true },
+        milestone_id: { in: 'body', wire: 'opportunity.milestone.id', type: 'integer', required: true },
+        description: { in: 'body', wire: 'opportunity.description', type: 'string' },
+        amount: { in: 'body', wire: 'opportunity.value.amount', type: 'number', minimum: 0 },
+        currency: { in: 'body', wire: 'opportunity.value.currency', type: 'string', pattern: '^[A-Z]{3}$' },
+        expected_close_on: {
+          in: 'body',
+          wire: 'opportunity.expectedCloseOn',
+          type: 'string',
+          format: 'date',
+        },
+      },
+      output: { id: 'opportunity.id', opportunity: 'opportunity' },
+      summary: 'Created opportunity #{opportunity.id}',
+    },
+    list_parties: {
+      description: 'List people and organisations; pages follow the Link header.',
+      method: 'GET',
+      path: '/parties',
+      params: {
+        per_page: { in: 'query', wire: 'perPage', type: 'integer', minimum: 1, maximum: 100, default: 100 },
+        since: { in: 'query', type: 'string', format: 'date-time', description: 'Only changed since' },
+        embed: { in: 'query', type: 'string', description: 'e.g. tags,fields,organisation' },
+      },
+      pagination: { style: 'link', items: 'parties' },
+    },
+  },
+});

@@ -1,0 +1,95 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+const MONITOR_ID = { in: 'path', required: true, type: 'string', pattern: '^[0-9]+$' } as const;
+
+export const betterstack_uptime = defineManifest({
+  name: 'betterstack_uptime',
+  title: 'Better Stack Uptime',
+  category: 'developer',
+  description: 'List, create and pause Better Stack Uptime monitors with an Uptime API token.',
+  docsUrl: 'https://betterstack.com/docs/uptime/api/',
+  verification: 'documented',
+  baseUrl: 'https://uptime.betterstack.com/api/v2',
+  auth: {
+    credentialType: 'token',
+    apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {token}' }],
+    hint: 'An Uptime API token (Settings → API tokens)',
+  },
+  errors: { message: ['errors', 'error', 'message'] },
+  actions: {
+    list_monitors: {
+      description: 'List monitors, optionally only those with a URL or name.',
+      method: 'GET',
+      path: '/monitors',
+      params: {
+        url: { in: 'query', type: 'string' },
+        pronounceable_name: { in: 'query', type: 'string' },
+        per_page: { in: 'query', type: 'integer', minimum: 1, maximum: 250 },
+      },
+      pagination: { style: 'next_url', items: 'data', next: 'pagination.next' },
+    },
+    get_monitor: {
+      description: 'Read one monitor and its current status.',
+      method: 'GET',
+      path: '/monitors/{monitor_id}',
+      params: { monitor_id: MONITOR_ID },
+      output: 'data',
+      summary: '{data.attributes.pronounceable_name}: {data.attributes.status}',
+    },
+    create_monitor: {
+      description: 'Create a monitor that checks a URL (status, keyword, ping, tcp…).',
+      method: 'POST',
+      path: '/monitors',
+      params: {
+        monitor_type: {
+          in: 'body',
+          type: 'string',
+          required: true,
+          enum: [
+            'status',
+            'expected_status_code',
+            'keyword',
+            'keyword_absence',
+            'ping',
+            'tcp',
+            'udp',
+            'smtp',
+            'pop',
+            'imap',
+            'dns',
+            'playwright',
+          ],
+        },
+        url: { in: 'body', type: 'string', required: true, description: 'The URL or host to check' },
+        pronounceable_name: {
+          in: 'body',
+          type: 'string',
+          description: 'The name used in calls and messages',
+        },
+        check_frequency: { in: 'body', type: 'integer', minimum: 30, description: 'Seconds between checks' },
+        required_keyword: { in: 'body', type: 'string', description: 'keyword monitors' },
+        email: { in: 'body', type: 'boolean', description: 'Alert by e-mail' },
+        sms: { in: 'body', type: 'boolean' },
+        call: { in: 'body', type: 'boolean' },
+        regions: { in: 'body', type: 'array', items: { type: 'string', enum: ['us', 'eu', 'as', 'au'] } },
+      },
+      output: 'data',
+      summary: 'Created monitor {data.id}',
+    },
+    update_monitor: {
+      description: 'Pause or resume a monitor, or change its URL, name or check frequency.',
+      method: 'PATCH',
+      path: '/monitors/{monitor_id}',
+      params: {
+        monitor_id: MONITOR_ID,
+        paused: { in: 'body', type: 'boolean' },
+        url: { in: 'body', type: 'string' },
+        pronounceable_name: { in: 'body', type: 'string' },
+        check_frequency: { in: 'body', type: 'integer', minimum: 30 },
+      },
+      idempotent: true,
+      output: 'data',
+      summary: 'Monitor {data.id}: {data.attributes.status}',
+    },
+  },
+});

@@ -1,0 +1,130 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+const ZONE_ID = {
+  in: 'path',
+  required: true,
+  type: 'string',
+  pattern: '^[0-9a-f]{32}$',
+  description: 'The zone ID (Overview page of the domain, API section)',
+} as const;
+
+const RECORD_TYPES = [
+  'A',
+  'AAAA',
+  'CAA',
+  'CERT',
+  'CNAME',
+  'DNSKEY',
+  'DS',
+  'HTTPS',
+  'LOC',
+  'MX',
+  'NAPTR',
+  'NS',
+  'PTR',
+  'SMIMEA',
+  'SRV',
+  'SSHFP',
+  'SVCB',
+  'TLSA',
+  'TXT',
+  'URI',
+];
+
+export const cloudflare = defineManifest({
+  name: 'cloudflare',
+  title: 'Cloudflare',
+  category: 'developer',
+  description:
+    "Purge a zone's cache and list, create and delete its DNS records with a scoped Cloudflare API token.",
+  docsUrl: 'https://developers.cloudflare.com/api/resources/cache/methods/purge/',
+  verification: 'documented',
+  baseUrl: 'https://api.cloudflare.com/client/v4',
+  auth: {
+    credentialType: 'token',
+    apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {token}' }],
+    hint: 'An API token (My Profile → API Tokens) with Cache Purge and/or DNS Edit on the zone',
+  },
+  errors: { okFlag: 'success', message: ['errors.0.message', 'messages.0.message'] },
+  actions: {
+    purge_cache: {
+      description: 'Purge cached content: listed URLs, cache tags, hosts or prefixes, or everything.',
+      method: 'POST',
+      path: '/zones/{zone_id}/purge_cache',
+      params: {
+        zone_id: ZONE_ID,
+        files: {
+          in: 'body',
+          type: 'array',
+          items: { type: 'string', format: 'uri' },
+          description: 'Full URLs to purge',
+        },
+        tags: { in: 'body', type: 'array', items: { type: 'string' }, description: 'Cache-Tag values' },
+        hosts: { in: 'body', type: 'array', items: { type: 'string' } },
+        prefixes: {
+          in: 'body',
+          type: 'array',
+          items: { type: 'string' },
+          description: 'e.g. www.example.com/assets',
+        },
+        purge_everything: { in: 'body', type: 'boolean', description: 'true purges the whole zone' },
+      },
+      idempotent: true,
+      output: 'result',
+      summary: 'Purged the cache of zone {result.id}',
+    },
+    list_dns_records: {
+      description: "List a zone's DNS records, optionally of one type or name.",
+      method: 'GET',
+      path: '/zones/{zone_id}/dns_records',
+      params: {
+        zone_id: ZONE_ID,
+        type: { in: 'query', type: 'string', enum: RECORD_TYPES },
+        name: { in: 'query', type: 'string', description: 'The exact record name, e.g. www.example.com' },
+      },
+      pagination: { style: 'page', items: 'result', param: 'page', sizeParam: 'per_page', size: 100 },
+    },
+    create_dns_record: {
+      description: 'Create a DNS record in a zone.',
+      method: 'POST',
+      path: '/zones/{zone_id}/dns_records',
+      params: {
+        zone_id: ZONE_ID,
+        type: { in: 'body', type: 'string', required: true, enum: RECORD_TYPES },
+        name: {
+          in: 'body',
+          type: 'string',
+          required: true,
+          maxLength: 255,
+          description: 'e.g. www.example.com',
+        },
+        content: { in: 'body', type: 'string', description: 'The address, target or text' },
+        ttl: {
+          in: 'body',
+          type: 'integer',
+          minimum: 1,
+          maximum: 86400,
+          description: 'Seconds (60–86400); 1 means automatic',
+        },
+        proxied: { in: 'body', type: 'boolean', description: 'Route through Cloudflare (A, AAAA, CNAME)' },
+        priority: { in: 'body', type: 'integer', minimum: 0, maximum: 65535, description: 'MX/SRV/URI' },
+        comment: { in: 'body', type: 'string' },
+        tags: { in: 'body', type: 'array', items: { type: 'string' }, description: 'name:value' },
+      },
+      output: 'result',
+      summary: 'Created {result.type} record {result.name}',
+    },
+    delete_dns_record: {
+      description: 'Delete one DNS record by its ID.',
+      method: 'DELETE',
+      path: '/zones/{zone_id}/dns_records/{dns_record_id}',
+      params: {
+        zone_id: ZONE_ID,
+        dns_record_id: { in: 'path', required: true, type: 'string', pattern: '^[0-9a-f]{32}$' },
+      },
+      idempotent: true,
+      output: 'result',
+      summary: 'Deleted record {result.id}',
+    },
+  },
+});

@@ -1,0 +1,115 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+const JSON_FORMAT = { body: { format: 'json' } };
+
+export const uptimerobot = defineManifest({
+  name: 'uptimerobot',
+  title: 'UptimeRobot',
+  category: 'developer',
+  description:
+    'List, create, pause and delete UptimeRobot monitors through the v2 API (form posts with the API key in the body).',
+  docsUrl: 'https://uptimerobot.com/api/',
+  verification: 'documented',
+  baseUrl: 'https://api.uptimerobot.com/v2',
+  auth: {
+    credentialType: 'api_key',
+    fields: {
+      api_key: { description: 'The main (account) API key, or a read-only key for reads', secret: true },
+    },
+    apply: [{ in: 'body', path: 'api_key', value: '{api_key}' }],
+    hint: 'The Main API key (Integrations → API)',
+  },
+  errors: { errorWhenPresent: 'error', message: ['error.message', 'error.type'] },
+  actions: {
+    get_monitors: {
+      description: 'List monitors with their status and, if asked, uptime ratios and logs.',
+      method: 'POST',
+      path: '/getMonitors',
+      encoding: 'form',
+      constants: JSON_FORMAT,
+      params: {
+        monitors: { in: 'body', type: 'string', description: 'Monitor IDs separated by -' },
+        types: {
+          in: 'body',
+          type: 'string',
+          description: 'Types separated by - (1 HTTP, 2 keyword, 3 ping, 4 port, 5 heartbeat)',
+        },
+        statuses: {
+          in: 'body',
+          type: 'string',
+          description: 'Statuses separated by - (0 paused, 1 not checked, 2 up, 8 seems down, 9 down)',
+        },
+        search: { in: 'body', type: 'string', description: 'Matches the URL or friendly name' },
+        custom_uptime_ratios: {
+          in: 'body',
+          type: 'string',
+          description: 'Day counts separated by -, e.g. 7-30',
+        },
+        logs: { in: 'body', type: 'integer', enum: [0, 1] },
+        offset: { in: 'body', type: 'integer', minimum: 0 },
+        limit: { in: 'body', type: 'integer', minimum: 1, maximum: 50 },
+      },
+      idempotent: true,
+      output: { monitors: 'monitors', pagination: 'pagination' },
+      summary: 'UptimeRobot: {pagination.total} monitors',
+    },
+    new_monitor: {
+      description: 'Create a monitor (HTTP, keyword, ping, port or heartbeat).',
+      method: 'POST',
+      path: '/newMonitor',
+      encoding: 'form',
+      constants: JSON_FORMAT,
+      params: {
+        friendly_name: { in: 'body', type: 'string', required: true },
+        url: { in: 'body', type: 'string', required: true, description: 'The URL, IP or host to check' },
+        type: {
+          in: 'body',
+          type: 'integer',
+          required: true,
+          enum: [1, 2, 3, 4, 5],
+          description: '1 HTTP(s), 2 keyword, 3 ping, 4 port, 5 heartbeat',
+        },
+        sub_type: { in: 'body', type: 'integer', description: 'Port monitors: 1 HTTP … 99 custom port' },
+        port: { in: 'body', type: 'integer', minimum: 1, maximum: 65535 },
+        keyword_type: { in: 'body', type: 'integer', enum: [1, 2], description: '1 exists, 2 not exists' },
+        keyword_value: { in: 'body', type: 'string' },
+        interval: { in: 'body', type: 'integer', minimum: 30, description: 'Seconds between checks' },
+        alert_contacts: {
+          in: 'body',
+          type: 'string',
+          description: 'id_threshold_recurrence values separated by -',
+        },
+      },
+      output: { id: 'monitor.id', status: 'monitor.status' },
+      summary: 'Created monitor {monitor.id}',
+    },
+    edit_monitor: {
+      description: 'Change a monitor; status 0 pauses it and 1 resumes it.',
+      method: 'POST',
+      path: '/editMonitor',
+      encoding: 'form',
+      constants: JSON_FORMAT,
+      params: {
+        id: { in: 'body', type: 'integer', required: true },
+        friendly_name: { in: 'body', type: 'string' },
+        url: { in: 'body', type: 'string' },
+        status: { in: 'body', type: 'integer', enum: [0, 1], description: '0 pause, 1 resume' },
+        interval: { in: 'body', type: 'integer', minimum: 30 },
+      },
+      idempotent: true,
+      output: { id: 'monitor.id' },
+      summary: 'Updated monitor {monitor.id}',
+    },
+    delete_monitor: {
+      description: 'Delete a monitor.',
+      method: 'POST',
+      path: '/deleteMonitor',
+      encoding: 'form',
+      constants: JSON_FORMAT,
+      params: { id: { in: 'body', type: 'integer', required: true } },
+      idempotent: true,
+      output: { id: 'monitor.id' },
+      summary: 'Deleted monitor {monitor.id}',
+    },
+  },
+});

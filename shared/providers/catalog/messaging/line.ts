@@ -1,0 +1,97 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+export const line = defineManifest({
+  name: 'line',
+  title: 'LINE Messaging API',
+  category: 'messaging',
+  description: 'Push and broadcast messages from a LINE Official Account with a channel access token.',
+  docsUrl: 'https://developers.line.biz/en/reference/messaging-api/#send-push-message',
+  verification: 'documented',
+  baseUrl: 'https://api.line.me/v2/bot',
+  auth: {
+    credentialType: 'token',
+    apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {token}' }],
+    hint: 'A channel access token (LINE Developers Console → channel → Messaging API)',
+  },
+  errors: { message: ['details.0.message', 'message'] },
+  actions: {
+    push_text: {
+      description: 'Push a text message to a user, group or room ID.',
+      method: 'POST',
+      path: '/message/push',
+      idempotent: false,
+      constants: { body: { messages: [{ type: 'text' }] } },
+      params: {
+        to: {
+          in: 'body',
+          type: 'string',
+          required: true,
+          pattern: '^[UCR][0-9a-f]{32}$',
+          description: 'A user (U…), group (C…) or room (R…) ID',
+        },
+        text: {
+          in: 'body',
+          wire: 'messages.0.text',
+          type: 'string',
+          required: true,
+          maxLength: 5000,
+          description: 'The message text (at most 5000 characters)',
+        },
+        notification_disabled: {
+          in: 'body',
+          wire: 'notificationDisabled',
+          type: 'boolean',
+          description: 'true: deliver without a notification',
+        },
+      },
+      output: { sent_messages: 'sentMessages' },
+      summary: 'Pushed {sentMessages.0.id}',
+    },
+    push_messages: {
+      description: 'Push up to 5 message objects (text, image, sticker, flex…) to a user, group or room ID.',
+      method: 'POST',
+      path: '/message/push',
+      idempotent: false,
+      params: {
+        to: {
+          in: 'body',
+          type: 'string',
+          required: true,
+          pattern: '^[UCR][0-9a-f]{32}$',
+          description: 'A user (U…), group (C…) or room (R…) ID',
+        },
+        messages: {
+          in: 'body',
+          type: 'array',
+          required: true,
+          minItems: 1,
+          maxItems: 5,
+          items: { type: 'object' },
+          description: 'Message objects, e.g. [{"type":"text","text":"Hi"}]',
+        },
+        notification_disabled: { in: 'body', wire: 'notificationDisabled', type: 'boolean' },
+      },
+      output: { sent_messages: 'sentMessages' },
+      summary: 'Pushed {sentMessages.0.id}',
+    },
+    broadcast: {
+      description: 'Send up to 5 message objects to every user who added the account as a friend.',
+      method: 'POST',
+      path: '/message/broadcast',
+      idempotent: false,
+      params: {
+        messages: {
+          in: 'body',
+          type: 'array',
+          required: true,
+          minItems: 1,
+          maxItems: 5,
+          items: { type: 'object' },
+          description: 'Message objects, e.g. [{"type":"text","text":"Hi"}]',
+        },
+        notification_disabled: { in: 'body', wire: 'notificationDisabled', type: 'boolean' },
+      },
+      summary: 'Broadcast sent',
+    },
+  },
+});

@@ -1,0 +1,110 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+export const calCom = defineManifest({
+  name: 'cal_com',
+  title: 'Cal.com',
+  category: 'productivity',
+  description: 'Create and cancel Cal.com bookings (API v2) with an API key.',
+  docsUrl: 'https://cal.com/docs/api-reference/v2/bookings/create-a-booking',
+  verification: 'documented',
+  baseUrl: 'https://api.cal.com/v2',
+  auth: {
+    credentialType: 'api_key',
+    apply: [{ in: 'header', name: 'Authorization', value: 'Bearer {token}' }],
+    hint: 'An API key (cal_…) from Settings → Developer → API keys',
+  },
+  errors: { message: ['error.message', 'message'] },
+  actions: {
+    create_booking: {
+      description:
+        'Book an event type at a start time (UTC) for an attendee; the output has the booking uid.',
+      method: 'POST',
+      path: '/bookings',
+      params: {
+        event_type_id: {
+          in: 'body',
+          wire: 'eventTypeId',
+          type: 'integer',
+          required: true,
+          description: 'The event type ID',
+        },
+        start: {
+          in: 'body',
+          type: 'string',
+          format: 'date-time',
+          required: true,
+          description: 'Start in UTC, e.g. 2026-12-04T09:00:00Z',
+        },
+        attendee_name: {
+          in: 'body',
+          wire: 'attendee.name',
+          type: 'string',
+          required: true,
+          description: 'Name',
+        },
+        attendee_email: {
+          in: 'body',
+          wire: 'attendee.email',
+          type: 'string',
+          format: 'email',
+          required: true,
+          description: 'E-mail',
+        },
+        attendee_time_zone: {
+          in: 'body',
+          wire: 'attendee.timeZone',
+          type: 'string',
+          required: true,
+          description: 'IANA time zone of the attendee, e.g. Europe/Rome',
+        },
+        guests: {
+          in: 'body',
+          type: 'array',
+          items: { type: 'string', format: 'email' },
+          description: 'More guest e-mails',
+        },
+        length_in_minutes: {
+          in: 'body',
+          wire: 'lengthInMinutes',
+          type: 'integer',
+          minimum: 1,
+          description: 'For event types with several lengths',
+        },
+        booking_fields_responses: {
+          in: 'body',
+          wire: 'bookingFieldsResponses',
+          type: 'object',
+          description: 'Answers to custom booking fields, keyed by field slug',
+        },
+        metadata: { in: 'body', type: 'object', description: 'Up to 50 string keys of your own data' },
+      },
+      constants: { headers: { 'cal-api-version': '2024-08-13' } },
+      output: { id: 'data.id', uid: 'data.uid', start: 'data.start', end: 'data.end', status: 'data.status' },
+      summary: 'Booked {data.title}',
+    },
+    cancel_booking: {
+      description: 'Cancel a booking by its uid.',
+      method: 'POST',
+      path: '/bookings/{booking_uid}/cancel',
+      params: {
+        booking_uid: {
+          in: 'path',
+          type: 'string',
+          required: true,
+          pattern: '^[A-Za-z0-9_-]+$',
+          description: 'The booking uid',
+        },
+        cancellation_reason: {
+          in: 'body',
+          wire: 'cancellationReason',
+          type: 'string',
+          description: 'Why it is cancelled',
+        },
+      },
+      constants: { headers: { 'cal-api-version': '2024-08-13' } },
+      idempotent: true,
+      output: { uid: 'data.uid', status: 'data.status' },
+      summary: 'Cancelled the booking',
+    },
+  },
+});

@@ -1,0 +1,96 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+export const clickup = defineManifest({
+  name: 'clickup',
+  title: 'ClickUp',
+  category: 'productivity',
+  description: 'Create, read and comment on ClickUp tasks with a personal API token.',
+  docsUrl: 'https://developer.clickup.com/reference/createtask',
+  verification: 'wire-tested',
+  baseUrl: 'https://api.clickup.com/api/v2',
+  auth: {
+    credentialType: 'token',
+    apply: [{ in: 'header', name: 'Authorization', value: '{token}' }],
+    hint: 'A personal API token (pk_…) from Settings → Apps',
+  },
+  errors: { message: ['err', 'error'] },
+  actions: {
+    create_task: {
+      description: 'Create a task in a list; the output has its ID and URL.',
+      method: 'POST',
+      path: '/list/{list_id}/task',
+      params: {
+        list_id: {
+          in: 'path',
+          type: 'string',
+          required: true,
+          pattern: '^[0-9]+$',
+          description: 'The list ID',
+        },
+        name: { in: 'body', type: 'string', required: true, description: 'The task name' },
+        description: { in: 'body', type: 'string', description: 'The task description (plain text)' },
+        assignees: {
+          in: 'body',
+          type: 'array',
+          items: { type: 'integer' },
+          description: 'User IDs to assign',
+        },
+        tags: { in: 'body', type: 'array', items: { type: 'string' }, description: 'Tag names' },
+        status: { in: 'body', type: 'string', description: 'A status name of the list, e.g. "to do"' },
+        priority: {
+          in: 'body',
+          type: 'integer',
+          minimum: 1,
+          maximum: 4,
+          description: '1 urgent, 2 high, 3 normal, 4 low',
+        },
+        due_date: { in: 'body', type: 'integer', description: 'Due date as Unix time in milliseconds' },
+        due_date_time: {
+          in: 'body',
+          type: 'boolean',
+          description: 'Whether due_date includes a time of day',
+        },
+        start_date: { in: 'body', type: 'integer', description: 'Start date as Unix time in milliseconds' },
+        parent: { in: 'body', type: 'string', description: 'Make it a subtask of this task ID' },
+        notify_all: { in: 'body', type: 'boolean', description: 'Notify everyone following the task' },
+      },
+      output: { id: 'id', name: 'name', url: 'url', status: 'status.status' },
+      summary: 'Created task {name}',
+    },
+    get_task: {
+      description: 'Read a task by its ID.',
+      method: 'GET',
+      path: '/task/{task_id}',
+      params: {
+        task_id: {
+          in: 'path',
+          type: 'string',
+          required: true,
+          pattern: '^[A-Za-z0-9_-]+$',
+          description: 'The task ID',
+        },
+        include_subtasks: { in: 'query', type: 'boolean', description: 'Include the subtasks' },
+      },
+      output: { id: 'id', name: 'name', url: 'url', status: 'status.status', due_date: 'due_date' },
+      summary: 'Read task {name}',
+    },
+    add_comment: {
+      description: 'Comment on a task.',
+      method: 'POST',
+      path: '/task/{task_id}/comment',
+      params: {
+        task_id: {
+          in: 'path',
+          type: 'string',
+          required: true,
+          pattern: '^[A-Za-z0-9_-]+$',
+          description: 'The task ID',
+        },
+        comment_text: { in: 'body', type: 'string', required: true, description: 'The comment text' },
+        notify_all: { in: 'body', type: 'boolean', description: 'Notify everyone following the task' },
+      },
+      output: { id: 'id' },
+      summary: 'Commented on the task',
+    },
+  },
+});

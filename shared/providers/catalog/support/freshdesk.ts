@@ -1,0 +1,140 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+const TICKET_ID = {
+  in: 'path',
+  required: true,
+  type: 'integer',
+  minimum: 1,
+  description: 'The ticket id',
+} as const;
+
+export const freshdesk = defineManifest({
+  name: 'freshdesk',
+  title: 'Freshdesk',
+  category: 'support',
+  description: 'Create and list Freshdesk tickets, reply to them, add notes and create contacts (API v2).',
+  docsUrl: 'https://developers.freshdesk.com/api/',
+  verification: 'wire-tested',
+  baseUrl: 'https://{domain}.freshdesk.com/api/v2',
+  auth: {
+    credentialType: 'api_key',
+    fields: {
+      domain: { description: 'The "acme" of acme.freshdesk.com', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      api_key: { description: 'Your API key (Profile settings → View API key)', secret: true },
+    },
+    apply: [{ in: 'basic', username: '{api_key}', password: 'X' }],
+    hint: '{"domain":"acme","api_key":"…"}',
+  },
+  errors: { message: ['errors.0.message', 'message', 'description'] },
+  actions: {
+    create_ticket: {
+      description:
+        'Open a ticket for a requester (by e-mail), with subject, HTML description, status and priority.',
+      method: 'POST',
+      path: '/tickets',
+      params: {
+        email: {
+          in: 'body',
+          type: 'string',
+          format: 'email',
+          required: true,
+          description: 'The requester; a contact is created when new',
+        },
+        name: { in: 'body', type: 'string', description: 'The requester name' },
+        subject: { in: 'body', type: 'string', required: true, maxLength: 255 },
+        description: { in: 'body', type: 'string', required: true, description: 'The ticket body (HTML)' },
+        status: {
+          in: 'body',
+          type: 'integer',
+          enum: [2, 3, 4, 5],
+          default: 2,
+          description: '2 open, 3 pending, 4 resolved, 5 closed',
+        },
+        priority: {
+          in: 'body',
+          type: 'integer',
+          enum: [1, 2, 3, 4],
+          default: 1,
+          description: '1 low, 2 medium, 3 high, 4 urgent',
+        },
+        type: { in: 'body', type: 'string', description: 'A ticket type configured in the helpdesk' },
+        tags: { in: 'body', type: 'array', items: { type: 'string' } },
+        cc_emails: { in: 'body', type: 'array', items: { type: 'string', format: 'email' } },
+        group_id: { in: 'body', type: 'integer' },
+        responder_id: { in: 'body', type: 'integer', description: 'The agent to assign' },
+        custom_fields: { in: 'body', type: 'object', description: 'Custom field names (cf_…) and values' },
+      },
+      output: { id: 'id', status: 'status', priority: 'priority', ticket: '' },
+      summary: 'Created Freshdesk ticket #{id}',
+    },
+    reply_to_ticket: {
+      description: 'Send a public reply on a ticket to its requester.',
+      method: 'POST',
+      path: '/tickets/{ticket_id}/reply',
+      params: {
+        ticket_id: TICKET_ID,
+        body: { in: 'body', type: 'string', required: true, description: 'The reply (HTML)' },
+        cc_emails: { in: 'body', type: 'array', items: { type: 'string', format: 'email' } },
+      },
+      output: { id: 'id', ticket_id: 'ticket_id', created_at: 'created_at' },
+      summary: 'Replied on ticket #{ticket_id}',
+    },
+    add_note: {
+      description: 'Add a note to a ticket, private (agents only) by default.',
+      method: 'POST',
+      path: '/tickets/{ticket_id}/notes',
+      params: {
+        ticket_id: TICKET_ID,
+        body: { in: 'body', type: 'string', required: true, description: 'The note (HTML)' },
+        private: {
+          in: 'body',
+          type: 'boolean',
+          description: 'Default true; false shows it to the requester',
+        },
+        notify_emails: {
+          in: 'body',
+          type: 'array',
+          items: { type: 'string', format: 'email' },
+          description: 'Agents to notify',
+        },
+      },
+      output: { id: 'id', ticket_id: 'ticket_id', private: 'private' },
+      summary: 'Added a note to ticket #{ticket_id}',
+    },
+    list_tickets: {
+      description: 'List tickets (by default those created in the last 30 days), newest first.',
+      method: 'GET',
+      path: '/tickets',
+      params: {
+        filter: {
+          in: 'query',
+          type: 'string',
+          enum: ['new_and_my_open', 'watching', 'spam', 'deleted'],
+          description: 'A predefined filter',
+        },
+        email: { in: 'query', type: 'string', format: 'email', description: 'Tickets of this requester' },
+        updated_since: { in: 'query', type: 'string', format: 'date-time' },
+        order_by: { in: 'query', type: 'string', enum: ['created_at', 'due_by', 'updated_at', 'status'] },
+        order_type: { in: 'query', type: 'string', enum: ['asc', 'desc'] },
+      },
+      pagination: { style: 'page', items: '', param: 'page', sizeParam: 'per_page', size: 100 },
+    },
+    create_contact: {
+      description: 'Create a contact (needs an e-mail, phone, mobile or unique external id).',
+      method: 'POST',
+      path: '/contacts',
+      params: {
+        name: { in: 'body', type: 'string', required: true, maxLength: 255 },
+        email: { in: 'body', type: 'string', format: 'email' },
+        phone: { in: 'body', type: 'string' },
+        mobile: { in: 'body', type: 'string' },
+        unique_external_id: { in: 'body', type: 'string' },
+        company_id: { in: 'body', type: 'integer' },
+        job_title: { in: 'body', type: 'string' },
+        tags: { in: 'body', type: 'array', items: { type: 'string' } },
+      },
+      output: { id: 'id', name: 'name', email: 'email' },
+      summary: 'Created contact {name} (#{id})',
+    },
+  },
+});

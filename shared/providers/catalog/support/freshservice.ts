@@ -1,0 +1,81 @@
+import { defineManifest } from '../../manifest/manifest-schema';
+
+export const freshservice = defineManifest({
+  name: 'freshservice',
+  title: 'Freshservice',
+  category: 'support',
+  description: 'Create and list Freshservice tickets and add notes (API v2).',
+  docsUrl: 'https://api.freshservice.com/',
+  verification: 'documented',
+  baseUrl: 'https://{domain}.freshservice.com/api/v2',
+  auth: {
+    credentialType: 'api_key',
+    fields: {
+      domain: { description: 'The "acme" of acme.freshservice.com', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      api_key: { description: 'Your API key (Profile settings)', secret: true },
+    },
+    apply: [{ in: 'basic', username: '{api_key}', password: 'X' }],
+    hint: '{"domain":"acme","api_key":"…"}',
+  },
+  errors: { message: ['errors.0.message', 'message', 'description'] },
+  actions: {
+    create_ticket: {
+      description: 'Raise an incident ticket for a requester (by e-mail).',
+      method: 'POST',
+      path: '/tickets',
+      params: {
+        email: { in: 'body', type: 'string', format: 'email', required: true, description: 'The requester' },
+        subject: { in: 'body', type: 'string', required: true, maxLength: 255 },
+        description: { in: 'body', type: 'string', required: true, description: 'HTML body' },
+        status: {
+          in: 'body',
+          type: 'integer',
+          enum: [2, 3, 4, 5],
+          default: 2,
+          description: '2 open, 3 pending, 4 resolved, 5 closed',
+        },
+        priority: {
+          in: 'body',
+          type: 'integer',
+          enum: [1, 2, 3, 4],
+          default: 1,
+          description: '1 low, 2 medium, 3 high, 4 urgent',
+        },
+        urgency: { in: 'body', type: 'integer', enum: [1, 2, 3] },
+        impact: { in: 'body', type: 'integer', enum: [1, 2, 3] },
+        category: { in: 'body', type: 'string' },
+        group_id: { in: 'body', type: 'integer' },
+        responder_id: { in: 'body', type: 'integer' },
+        tags: { in: 'body', type: 'array', items: { type: 'string' } },
+        custom_fields: { in: 'body', type: 'object' },
+      },
+      output: { id: 'ticket.id', status: 'ticket.status', ticket: 'ticket' },
+      summary: 'Created Freshservice ticket #{ticket.id}',
+    },
+    add_note: {
+      description: 'Add a note to a ticket, private by default.',
+      method: 'POST',
+      path: '/tickets/{ticket_id}/notes',
+      params: {
+        ticket_id: { in: 'path', required: true, type: 'integer', minimum: 1 },
+        body: { in: 'body', type: 'string', required: true, description: 'HTML body' },
+        private: { in: 'body', type: 'boolean' },
+        notify_emails: { in: 'body', type: 'array', items: { type: 'string', format: 'email' } },
+      },
+      output: { id: 'conversation.id', ticket_id: 'conversation.ticket_id' },
+      summary: 'Added a note to ticket #{conversation.ticket_id}',
+    },
+    list_tickets: {
+      description: 'List tickets (by default those of the last 30 days), page by page.',
+      method: 'GET',
+      path: '/tickets',
+      params: {
+        filter: { in: 'query', type: 'string', enum: ['new_and_my_open', 'watching', 'spam', 'deleted'] },
+        email: { in: 'query', type: 'string', format: 'email', description: 'Tickets of this requester' },
+        updated_since: { in: 'query', type: 'string', format: 'date-time' },
+        order_type: { in: 'query', type: 'string', enum: ['asc', 'desc'] },
+      },
+      pagination: { style: 'page', items: 'tickets', param: 'page', sizeParam: 'per_page', size: 100 },
+    },
+  },
+});
