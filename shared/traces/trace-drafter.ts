@@ -9,6 +9,7 @@ import type { Identity, ValidationIssue } from '../http/request';
 import type { Logger } from '../logger';
 import { validatePlanSteps, type ProviderCatalog } from '../plans/plan-validation';
 import type { ProviderDefinition } from '../providers/types';
+import { pickProviders } from './provider-picker';
 import { DraftSchema, draftSystemPrompt, repairPrompt, type Draft } from './trace-prompt';
 
 /** The seam at completeJson: production passes `(input) => completeJson(gateway().chat, input)`. */
@@ -41,15 +42,16 @@ type Message = JsonCompletionInput<unknown>['messages'][number];
 /** One answer, checked: the draft, or why it was refused. */
 type Checked =
   | { ok: true; draft: Draft; routedModel: string }
-  | { ok: false; reasons: string[]; issues: ValidationIssue[]; content?: string };
+  | { ok: false; reasons: string[]; issues: ValidationIssue[]; content?: string; providers?: string[] };
 
 export class TraceDrafter {
   constructor(private readonly deps: TraceDrafterDeps) {}
 
   async draft(request: DraftRequest): Promise<DraftResult> {
     const providers = await this.deps.providersFor(request.identity.userId);
+    const detailed = pickProviders(request.message, providers);
     const messages: Message[] = [
-      { role: 'system', content: draftSystemPrompt(providers) },
+      { role: 'system', content: draftSystemPrompt(providers, detailed) },
       { role: 'user', content: request.message },
     ];
     const first = await this.attempt(request, messages);
@@ -57,7 +59,9 @@ export class TraceDrafter {
     // Counts only: the reasons can quote the user's request back.
     request.log.info('trace draft refused; asking for a repair', { reasons: first.reasons.length });
     if (first.content !== undefined) messages.push({ role: 'assistant', content: first.content });
-    messages.push({ role: 'user', content: repairPrompt(first.reasons) });
+    const used = new Set(first.providers ?? []);
+    const added = providers.filter((p) => used.has(p.name) && !detailed.includes(p));
+    messages.push({ role: 'user', content: repairPrompt(first.reasons, added) });
     const second = await this.attempt(request, messages);
     if (second.ok) return { draft: second.draft, routedModel: second.routedModel, repaired: true };
     request.log.info('trace draft refused after the repair round', { reasons: second.reasons.length });
@@ -100,7 +104,8 @@ export class TraceDrafter {
     } catch (err) {
       const refused = stepIssues(err);
       if (!refused) throw err;
-      return { ok: false, ...refused, content: answer.content };
+      const providers = parsed.data.steps.map((step) => step.provider);
+      return { ok: false, ...refused, content: answer.content, providers };
     }
     return { ok: true, draft: parsed.data, routedModel: answer.routedModel };
   }

@@ -2,9 +2,10 @@ import { RateLimitError, UpstreamError } from '../../../../shared/errors';
 import type { JsonCompletion, JsonCompletionInput } from '../../../../shared/gateway/chat/json-completion';
 import { Logger } from '../../../../shared/logger';
 import { providerCatalog } from '../../../../shared/plans/provider-catalog';
-import { listProviders } from '../../../../shared/providers/registry';
+import { getProvider, listProviders } from '../../../../shared/providers/registry';
 import { TraceDrafter } from '../../../../shared/traces/trace-drafter';
-import { draftSystemPrompt } from '../../../../shared/traces/trace-prompt';
+import { pickProviders } from '../../../../shared/traces/provider-picker';
+import { catalogueJson, draftSystemPrompt } from '../../../../shared/traces/trace-prompt';
 
 const identity = { userId: 'user-1', keyId: 'key-1' };
 const MESSAGE = 'Every morning add 1 and 2 — my secret request text';
@@ -19,6 +20,8 @@ const unknownProvider = { name: 'Bad', steps: [{ id: 'a', provider: 'nope', acti
 
 /** What the fake model answers, in order: a value (sent back as JSON text) or an error to throw. */
 type Answer = { value: unknown } | { error: Error };
+
+const calls0Detailed = () => pickProviders(MESSAGE, listProviders()).map((p) => p.name);
 
 function setup(answers: Answer[]) {
   const calls: Array<JsonCompletionInput<unknown>> = [];
@@ -47,7 +50,10 @@ describe('TraceDrafter', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ identity, model: 'gpt-4o' });
     expect(calls[0]?.messages).toEqual([
-      { role: 'system', content: draftSystemPrompt(listProviders()) },
+      {
+        role: 'system',
+        content: draftSystemPrompt(listProviders(), pickProviders(MESSAGE, listProviders())),
+      },
       { role: 'user', content: MESSAGE },
     ]);
   });
@@ -63,6 +69,21 @@ describe('TraceDrafter', () => {
     expect(repair[2]).toEqual({ role: 'assistant', content: JSON.stringify(unknownProvider) });
     expect(repair[3]?.role).toBe('user');
     expect(repair[3]?.content).toContain('step "a" (steps.0): unknown provider "nope"');
+  });
+
+  it('quotes the full catalogue entry of a provider the first draft used but the prompt only named', async () => {
+    const trelloDraft = {
+      name: 'Card',
+      steps: [{ id: 'a', provider: 'trello', action: 'create_card', params: {} }],
+    };
+    expect(calls0Detailed()).not.toContain('trello');
+    const { calls, draft } = setup([{ value: trelloDraft }, { value: valid }]);
+    await draft();
+    expect(calls[0]?.messages[0]?.content).not.toContain('"name":"trello"');
+    const repair = calls[1]?.messages[3]?.content ?? '';
+    expect(repair).toContain('The catalogue entries of the providers you used (JSON):');
+    expect(repair).toContain(catalogueJson([getProvider('trello')!]));
+    expect(repair).not.toContain('"name":"data"');
   });
 
   it('gives up after one repair round with a 422 listing the reasons and issue paths', async () => {
