@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as z from 'zod';
 import {
   BUILT_IN_PROVIDER_NAMES,
@@ -50,6 +52,20 @@ describe('the static registry', () => {
     for (const [key, provider] of Object.entries(providers)) expect(provider.name).toBe(key);
     for (const seedName of ['openai', 'groq', 'slack', 'notion', 'webhook', 'stripe'])
       expect(getProvider(seedName)?.name).toBe(seedName);
+  });
+
+  it('calls a code-backed provider wire-tested only when its test drives it against a loopback fake', () => {
+    // openai, groq and openai_compatible are tested together in the factory's test.
+    const testOf = (name: string) =>
+      ['openai', 'groq', 'openai_compatible'].includes(name)
+        ? 'openai-compatible/factory.test.ts'
+        : `${name}/index.test.ts`;
+    for (const name of CODE_PROVIDER_NAMES) {
+      const provider = getProvider(name)!;
+      if (provider.verification !== 'wire-tested') continue;
+      const source = readFileSync(path.join(__dirname, testOf(name)), 'utf8');
+      expect([name, /start[A-Za-z]*Fake\(/.test(source)]).toEqual([name, true]);
+    }
   });
 
   it('lists every built-in by name, code-backed ones first, each resolvable', () => {
