@@ -4,6 +4,9 @@ import { joinUrl } from '../provider-kit';
 import { authParts, fillFields, type CredentialFields } from './manifest-auth';
 import type { ManifestAction, ParsedManifest } from './manifest-schema';
 
+/** The `wire` of a body param that is the whole body (PostgREST rows, a batch array). */
+export const WHOLE_BODY = '$';
+
 /** A request a manifest action cannot make as written: the step fails at once, no retry. */
 export class ManifestRequestError extends Error {
   constructor(message: string) {
@@ -117,6 +120,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
   const query: [string, string][] = Object.entries(action.constants?.query ?? {});
   const body: Record<string, unknown> = structuredClone(action.constants?.body ?? {});
   let hasBody = Object.keys(body).length > 0;
+  let whole: unknown;
   const files = new Map<string, { filename: string; contentType: string }>();
   let path = action.path;
 
@@ -131,6 +135,9 @@ export function buildRequest(input: RequestInput): BuiltRequest {
       const text = scalar(value);
       if (/[\r\n\0]/.test(text)) throw new ManifestRequestError(`${name} cannot contain line breaks`);
       headers[wire.toLowerCase()] = text;
+    } else if (wire === WHOLE_BODY) {
+      whole = value;
+      hasBody = true;
     } else {
       setPath(body, wire, value);
       hasBody = true;
@@ -177,17 +184,23 @@ export function buildRequest(input: RequestInput): BuiltRequest {
   Object.assign(headers, auth.headers);
 
   const request: BuiltRequest = { method: action.method, url: url.href, headers };
+  // A whole-body array is sent as it is; a whole-body object is the base the named fields go into.
+  const payload = Array.isArray(whole)
+    ? whole
+    : whole && typeof whole === 'object'
+      ? { ...(whole as Record<string, unknown>), ...body }
+      : body;
   if (hasBody) {
     const encoding = action.encoding ?? 'json';
     if (encoding === 'json') {
-      request.body = JSON.stringify(body);
+      request.body = JSON.stringify(payload);
       // A vendor's own JSON media type (`application/vnd.api+json`) may come from the constants.
       headers['content-type'] ??= 'application/json';
     } else if (encoding === 'form') {
-      request.body = formEncode(body);
+      request.body = formEncode(payload as Record<string, unknown>);
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
     } else {
-      const encoded = multipart(Object.entries(body), files);
+      const encoded = multipart(Object.entries(payload), files);
       request.body = encoded.body;
       headers['content-type'] = encoded.contentType;
     }

@@ -55,7 +55,10 @@ const Param = z.strictObject({
   in: z.enum(['path', 'query', 'header', 'body']),
   /** The plan must give it (an object param's own required keys go in its `properties`' schemas). */
   required: z.boolean().optional(),
-  /** The name on the wire when it differs (`X-Request-Id`, `To`); for body params a dotted path. */
+  /**
+   * The name on the wire when it differs (`X-Request-Id`, `To`); for body params a dotted
+   * path, or `$` for the whole body (an array, or an object the other body params go into).
+   */
   wire: z.string().min(1).max(200).optional(),
   /** Multipart only: sent as a file part (its content is the string value). */
   file: z.strictObject({ filename: z.string().min(1), contentType: z.string().min(3) }).optional(),
@@ -209,9 +212,30 @@ export const ProviderManifestSchema = z
             path: at('params', paramName),
             message: `${action.method} has no body`,
           });
+        if (
+          param.wire === '$' &&
+          (param.in !== 'body' || (param.type !== 'object' && param.type !== 'array'))
+        )
+          ctx.addIssue({
+            code: 'custom',
+            path: at('params', paramName),
+            message: 'the whole body is an object or array body param',
+          });
         if (param.file && action.encoding !== 'multipart')
           ctx.addIssue({ code: 'custom', path: at('params', paramName), message: 'files need multipart' });
       }
+      const wholes = Object.values(action.params).filter((p) => p.wire === '$');
+      const others = Object.values(action.params).filter((p) => p.in === 'body' && p.wire !== '$');
+      const arrayBody = wholes[0]?.type === 'array';
+      if (
+        wholes.length > 1 ||
+        (arrayBody && (others.length || action.constants?.body || (action.encoding ?? 'json') !== 'json'))
+      )
+        ctx.addIssue({
+          code: 'custom',
+          path: at('params'),
+          message: 'one whole-body param, and an array body is JSON with no other body fields',
+        });
       if (action.pagination && 'param' in action.pagination && action.params[action.pagination.param])
         ctx.addIssue({
           code: 'custom',

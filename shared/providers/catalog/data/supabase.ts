@@ -4,8 +4,7 @@ export const supabase = defineManifest({
   name: 'supabase',
   title: 'Supabase',
   category: 'data',
-  description:
-    'Read rows of a Supabase table through its auto-generated REST API (PostgREST), with filters, ordering and paging.',
+  description: 'Read and insert rows of a Supabase table through its auto-generated REST API (PostgREST).',
   docsUrl: 'https://supabase.com/docs/guides/api',
   verification: 'documented',
   baseUrl: 'https://{project_ref}.supabase.co/rest/v1',
@@ -57,6 +56,33 @@ export const supabase = defineManifest({
         offset: { in: 'query', type: 'integer', minimum: 0 },
       },
       summary: 'Selected the rows',
+    },
+    insert_rows: {
+      description: 'Insert one or more rows into a table; the output is the inserted rows as stored.',
+      method: 'POST',
+      path: '/{table}',
+      params: {
+        table: {
+          in: 'path',
+          type: 'string',
+          required: true,
+          pattern: '^[A-Za-z_][A-Za-z0-9_]{0,62}$',
+          description: 'The table',
+        },
+        rows: {
+          in: 'body',
+          wire: '$',
+          type: 'array',
+          required: true,
+          minItems: 1,
+          maxItems: 1000,
+          items: { type: 'object' },
+          description: 'The rows, as objects of column values',
+        },
+      },
+      // PostgREST answers an insert with no body unless asked to return the rows.
+      constants: { headers: { Prefer: 'return=representation' } },
+      summary: 'Inserted the rows',
     },
   },
 });

@@ -243,6 +243,38 @@ describe('params on the wire', () => {
     expect(build(m, { id: 'a', name: 'n' }).headers['content-type']).toBe('application/vnd.api+json');
   });
 
+  it('sends a whole-body array as it is, and merges named fields over a whole-body object', () => {
+    const rows = manifest(
+      none,
+      {},
+      {
+        ...action,
+        path: '/rows',
+        params: { rows: { in: 'body', wire: '$', type: 'array', items: { type: 'object' } } },
+      },
+    );
+    expect(JSON.parse(build(rows, { rows: [{ a: 1 }, { a: 2 }] }).body as string)).toEqual([
+      { a: 1 },
+      { a: 2 },
+    ]);
+    const record = manifest(
+      none,
+      {},
+      {
+        ...action,
+        path: '/records',
+        params: {
+          fields: { in: 'body', wire: '$', type: 'object' },
+          name: { in: 'body', type: 'string' },
+        },
+      },
+    );
+    expect(JSON.parse(build(record, { fields: { name: 'x', size: 2 }, name: 'y' }).body as string)).toEqual({
+      name: 'y',
+      size: 2,
+    });
+  });
+
   it('form-encodes with brackets for nesting', () => {
     const m = manifest(
       none,

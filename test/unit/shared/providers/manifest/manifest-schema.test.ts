@@ -107,6 +107,29 @@ it.each<[string, ProviderManifest, string]>([
     { ...base, auth: { credentialType: 'token', apply: [{ in: 'query', name: 'k', value: '{key}' }] } },
     'unknown credential field key',
   ],
+  [
+    'an array body with other body fields',
+    withAction({
+      description: 'Insert rows.',
+      method: 'POST',
+      path: '/rows',
+      params: {
+        rows: { in: 'body', wire: '$', type: 'array' },
+        extra: { in: 'body', type: 'string' },
+      },
+    }),
+    'an array body is JSON with no other body fields',
+  ],
+  [
+    'a whole body that is a string',
+    withAction({
+      description: 'Insert rows.',
+      method: 'POST',
+      path: '/rows',
+      params: { raw: { in: 'body', wire: '$', type: 'string' } },
+    }),
+    'the whole body is an object or array body param',
+  ],
   ['a plain-http base URL', { ...base, baseUrl: 'http://api.vendor.example' }, 'must be an https URL'],
   [
     'a credential in the body of a GET',
