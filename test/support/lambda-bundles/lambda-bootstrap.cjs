@@ -201,9 +201,11 @@ async function invoke() {
   } catch (err) {
     report({ phase: 'invoke', loadMs: loaded.loadMs, error: describeError(err) });
   }
-  // Like a frozen Lambda container: whatever is still pending (keep-alive sockets, timers) is cut.
+  // Like a frozen Lambda container: whatever is still pending (keep-alive sockets, timers) is cut,
+  // once the report is out: to a pipe, stdout is asynchronous, and exiting sooner would cut a
+  // large answer (the provider listing) short.
   process.stderr.write(`handler finished in ${Date.now() - started} ms\n`);
-  process.exit(0);
+  process.stdout.write('', () => process.exit(0));
 }
 
 if (mode === 'load') {

@@ -68,6 +68,17 @@ export function invokeBundle(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs + 5000);
+    // A process that cannot start (E2BIG, EAGAIN) emits 'error' and never 'close'.
+    child.on('error', (err) => {
+      clearTimeout(killer);
+      resolve({
+        phase: 'crashed',
+        error: { message: `could not start: ${err.message}` },
+        outsideModules: [],
+        refusedConnections: [],
+        output: '',
+      });
+    });
     child.on('close', (code, signal) => {
       clearTimeout(killer);
       const output = tail(`stdout:\n${stdout}\nstderr:\n${stderr}`);
@@ -82,7 +93,19 @@ export function invokeBundle(
         });
         return;
       }
-      resolve({ ...(JSON.parse(line.slice(RESULT_MARK.length)) as Omit<BundleRun, 'output'>), output });
+      let reported: Omit<BundleRun, 'output'>;
+      try {
+        reported = JSON.parse(line.slice(RESULT_MARK.length)) as Omit<BundleRun, 'output'>;
+      } catch {
+        // A thrown handler here would leave the promise pending forever.
+        reported = {
+          phase: 'crashed',
+          error: { message: 'its result line is not JSON (cut short?)' },
+          outsideModules: [],
+          refusedConnections: [],
+        };
+      }
+      resolve({ ...reported, output });
     });
   });
 }
