@@ -102,6 +102,20 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
+/**
+ * `url` with its scheme, host and port replaced by `origin`'s, its path and query kept: how
+ * the wire tests send a provider's real requests to a loopback fake. No origin: unchanged.
+ */
+export function withOrigin(url: string | URL, origin: string | undefined): URL {
+  const out = new URL(url);
+  if (origin) {
+    const target = new URL(origin);
+    out.protocol = target.protocol;
+    out.host = target.host;
+  }
+  return out;
+}
+
 /** Header names as RFC 9110 tokens and values without line breaks (no header injection). */
 export const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/, 'not a valid header name');
 export const HeaderValue = z

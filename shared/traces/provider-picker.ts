@@ -103,24 +103,42 @@ const words = (text: string) =>
       .filter((w) => w.length >= 3 && !STOP_WORDS.has(w)),
   );
 
-function score(provider: ProviderDefinition, message: string, messageWords: Set<string>): number {
-  const lower = message.toLowerCase();
+interface ProviderTerms {
+  /** Matches the provider's title or name standing alone in a request. */
+  named: RegExp;
+  /** The words of its description and actions. */
+  text: Set<string>;
+}
+
+// A provider's terms never change: worked out once, not for every provider on every draft.
+const termsCache = new WeakMap<ProviderDefinition, ProviderTerms>();
+
+function termsOf(provider: ProviderDefinition): ProviderTerms {
+  let terms = termsCache.get(provider);
+  if (!terms) {
+    const titles = [provider.title.toLowerCase(), provider.name.replace(/_/g, ' ')].map((t) =>
+      t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+    terms = {
+      named: new RegExp(`(^|[^a-z0-9])(?:${titles.join('|')})($|[^a-z0-9])`),
+      text: words(
+        [
+          provider.description,
+          ...Object.entries(provider.actions).map(([n, a]) => `${n.replace(/_/g, ' ')} ${a.description}`),
+        ].join(' '),
+      ),
+    };
+    termsCache.set(provider, terms);
+  }
+  return terms;
+}
+
+function score(provider: ProviderDefinition, lower: string, messageWords: Set<string>): number {
+  const { named, text } = termsOf(provider);
   let total = 0;
   // The vendor named outright ("to Slack", "in Google Sheets") decides it.
-  const titles = [provider.title.toLowerCase(), provider.name.replace(/_/g, ' ')];
-  if (
-    titles.some((t) =>
-      new RegExp(`(^|[^a-z0-9])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(lower),
-    )
-  )
-    total += NAMED;
+  if (named.test(lower)) total += NAMED;
   for (const word of CATEGORY_WORDS[provider.category]) if (messageWords.has(word)) total += 3;
-  const text = words(
-    [
-      provider.description,
-      ...Object.entries(provider.actions).map(([n, a]) => `${n.replace(/_/g, ' ')} ${a.description}`),
-    ].join(' '),
-  );
   for (const word of messageWords) if (text.has(word)) total += 1;
   return total;
 }
@@ -153,7 +171,11 @@ export function pickProviders(
   const always = providers.filter((p) => (ALWAYS_DETAILED as readonly string[]).includes(p.name));
   const scored = providers
     .filter((p) => !always.includes(p))
-    .map((provider, order) => ({ provider, order, score: score(provider, message, messageWords) }))
+    .map((provider, order) => ({
+      provider,
+      order,
+      score: score(provider, message.toLowerCase(), messageWords),
+    }))
     .filter((s) => s.score >= 3)
     .sort((a, b) => b.score - a.score || a.order - b.order);
   // Vendors the request names come first; a few more by topic, fewer when vendors were named.

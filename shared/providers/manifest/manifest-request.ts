@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formEncode, idempotencyKey } from '../form-encoding';
-import { joinUrl } from '../provider-kit';
+import { joinUrl, withOrigin } from '../provider-kit';
 import { authParts, fillFields, type CredentialFields } from './manifest-auth';
 import type { ManifestAction, ParsedManifest } from './manifest-schema';
 
@@ -161,12 +161,7 @@ export function buildRequest(input: RequestInput): BuiltRequest {
     query.push([pagination.sizeParam, String(pagination.size)]);
 
   let url: URL;
-  const base = baseUrl(manifest, input.fields);
-  if (input.origin) {
-    const target = new URL(input.origin);
-    base.protocol = target.protocol;
-    base.host = target.host;
-  }
+  const base = withOrigin(baseUrl(manifest, input.fields), input.origin);
   if (page && 'url' in page) {
     // Relative next links (`/accounts?cursor=…`) are relative to the vendor's origin.
     url = new URL(page.url, base);

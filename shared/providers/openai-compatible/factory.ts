@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import { HttpUrl, call, defineAction, joinUrl, pickString, upstreamFailure } from '../provider-kit';
+import {
+  HttpUrl,
+  call,
+  defineAction,
+  joinUrl,
+  pickString,
+  upstreamFailure,
+  withOrigin,
+} from '../provider-kit';
 import { usageIn } from '../../gateway/usage/token-usage';
 import { authParts, credentialFields, fillFields } from '../manifest/manifest-auth';
 import type { ManifestAuth } from '../manifest/manifest-schema';
@@ -59,15 +67,6 @@ export interface OpenAiCompatibleOptions {
   auth?: Pick<ManifestAuth, 'fields' | 'apply' | 'hint'>;
   /** Sends the requests to this origin, keeping the path: how wire tests use a loopback fake. */
   origin?: string;
-}
-
-function withOrigin(url: string, origin: string | undefined): string {
-  if (!origin) return url;
-  const parsed = new URL(url);
-  const target = new URL(origin);
-  parsed.protocol = target.protocol;
-  parsed.host = target.host;
-  return parsed.href;
 }
 
 function requestBody(params: ChatParams): Record<string, unknown> {
@@ -161,7 +160,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
           const { base, headers } = target(params, ctx.credential || undefined);
           const result = await call(ctx, {
             method: 'POST',
-            url: withOrigin(joinUrl(base, '/chat/completions'), options.origin),
+            url: withOrigin(joinUrl(base, '/chat/completions'), options.origin).href,
             headers,
             json: requestBody(params),
           });
